@@ -1,0 +1,24 @@
+-- Runtime roles. Cluster-wide on Postgres, so created only when missing; a
+-- concurrent creator (parallel test databases) is tolerated.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'app_user') THEN
+    CREATE ROLE app_user NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT;
+  END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'app_platform') THEN
+    CREATE ROLE app_platform NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT;
+  END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
+-- The API connects as app_user and steps into app_platform (SET LOCAL ROLE)
+-- only inside withPlatform(). NOINHERIT: app_user never holds its privileges
+-- implicitly.
+DO $$
+BEGIN
+  GRANT app_platform TO app_user;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;

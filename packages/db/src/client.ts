@@ -1,0 +1,72 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Orm["transaction"]>[0]>[0];
+
+/**
+ * One handle over either engine. `orm` is private to this package: code
+ * outside reaches tenant data only through withTenant()/withPlatform().
+ */
+export interface Database {
+  kind: "pglite" | "postgres";
+  orm: Orm;
+  /** Runs a multi-statement SQL script (migrations, hardening). */
+  exec(script: string): Promise<void>;
+  /** Rows of a plain query, outside any tenant context (catalogue checks). */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… ; when absent, the embedded PGlite is used. */
+  url?: string;
+  /** PGlite data directory; undefined = in memory. */
+  dataDir?: string;
+  /** postgres.js pool size. */
+  max?: number;
+  applicationName?: string;
+}
+
+export async function createDatabase(opts: DatabaseOptions = {}): Promise<Database> {
+  if (opts.url) return createPostgres(opts.url, opts);
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const client = await PGlite.create(opts.dataDir);
+  return {
+    kind: "pglite",
+    orm: drizzlePglite({ client, schema }) as unknown as Orm,
+    exec: async (script) => {
+      await client.exec(script);
+    },
+    query: async <T>(text: string, params: unknown[] = []) =>
+      (await client.query<T>(text, params)).rows,
+    close: () => client.close(),
+  };
+}
+
+function createPostgres(url: string, opts: DatabaseOptions): Database {
+  const client = postgres(url, {
+    max: opts.max ?? 10,
+    onnotice: () => {},
+    // An acknowledged write must survive a crash (architecture: durability).
+    connection: {
+      synchronous_commit: "on",
+      application_name: opts.applicationName ?? "city137",
+    },
+  });
+  return {
+    kind: "postgres",
+    orm: drizzlePostgres({ client, schema }) as unknown as Orm,
+    exec: async (script) => {
+      await client.unsafe(script);
+    },
+    query: async <T>(text: string, params: unknown[] = []) =>
+      (await client.unsafe(text, params as never[])) as unknown as T[],
+    close: () => client.end({ timeout: 5 }),
+  };
+}

@@ -1,0 +1,81 @@
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "../client";
+import { platformSessions, platformUsers, sessions, staff } from "../schema";
+
+export async function createStaffSession(
+  tx: Tx,
+  p: { tenantId: string; staffId: string; tokenHash: string; expiresAt: Date },
+) {
+  await tx.insert(sessions).values(p);
+}
+
+export async function findStaffSession(tx: Tx, p: { tenantId: string; tokenHash: string }) {
+  const [row] = await tx
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      staff: {
+        id: staff.id,
+        username: staff.username,
+        displayName: staff.displayName,
+        email: staff.email,
+        roles: staff.roles,
+        active: staff.active,
+      },
+    })
+    .from(sessions)
+    .innerJoin(staff, and(eq(staff.tenantId, sessions.tenantId), eq(staff.id, sessions.staffId)))
+    .where(and(eq(sessions.tenantId, p.tenantId), eq(sessions.tokenHash, p.tokenHash)));
+  return row ?? null;
+}
+
+export async function touchStaffSession(tx: Tx, p: { tenantId: string; sessionId: string; at: Date }) {
+  await tx
+    .update(sessions)
+    .set({ lastSeenAt: p.at })
+    .where(and(eq(sessions.tenantId, p.tenantId), eq(sessions.id, p.sessionId)));
+}
+
+export async function deleteStaffSession(tx: Tx, p: { tenantId: string; sessionId: string }) {
+  await tx.delete(sessions).where(and(eq(sessions.tenantId, p.tenantId), eq(sessions.id, p.sessionId)));
+}
+
+export async function deleteStaffSessionsOf(tx: Tx, p: { tenantId: string; staffId: string }) {
+  await tx.delete(sessions).where(and(eq(sessions.tenantId, p.tenantId), eq(sessions.staffId, p.staffId)));
+}
+
+export async function createPlatformSession(tx: Tx, p: { userId: string; tokenHash: string; expiresAt: Date }) {
+  await tx.insert(platformSessions).values(p);
+}
+
+export async function findPlatformSession(tx: Tx, p: { tokenHash: string }) {
+  const [row] = await tx
+    .select({
+      id: platformSessions.id,
+      createdAt: platformSessions.createdAt,
+      lastSeenAt: platformSessions.lastSeenAt,
+      expiresAt: platformSessions.expiresAt,
+      user: {
+        id: platformUsers.id,
+        username: platformUsers.username,
+        displayName: platformUsers.displayName,
+        email: platformUsers.email,
+        roles: platformUsers.roles,
+        active: platformUsers.active,
+      },
+    })
+    .from(platformSessions)
+    .innerJoin(platformUsers, eq(platformUsers.id, platformSessions.userId))
+    .where(eq(platformSessions.tokenHash, p.tokenHash));
+  return row ?? null;
+}
+
+export async function touchPlatformSession(tx: Tx, p: { sessionId: string; at: Date }) {
+  await tx.update(platformSessions).set({ lastSeenAt: p.at }).where(eq(platformSessions.id, p.sessionId));
+}
+
+export async function deletePlatformSession(tx: Tx, p: { sessionId: string }) {
+  await tx.delete(platformSessions).where(eq(platformSessions.id, p.sessionId));
+}

@@ -1,0 +1,99 @@
+/** The four demo cities. Facts from ../shared/docs/domain.md. */
+export interface DemoCity {
+  slug: string;
+  nameFa: string;
+  nameEn: string;
+  primaryColor: string;
+  secondaryColor: string;
+  shortNumber: string;
+  regionCount: number;
+  /** Persian given + family names for the demo staff, one per role. */
+  people: Record<DemoRoleKey, string>;
+}
+
+export type DemoRoleKey = "admin" | "supervisor" | "operator" | "unitstaff" | "manager" | "inspector";
+
+export const DEMO_CITIES: DemoCity[] = [
+  {
+    slug: "tehran",
+    nameFa: "تهران",
+    nameEn: "Tehran",
+    primaryColor: "#0E4C92",
+    secondaryColor: "#E4572E",
+    shortNumber: "137",
+    regionCount: 22,
+    people: {
+      admin: "کاوه رستمی",
+      supervisor: "نرگس تهرانی",
+      operator: "مریم احمدی",
+      unitstaff: "حمید کریمی",
+      manager: "علیرضا نوروزی",
+      inspector: "سیمین فرهادی",
+    },
+  },
+  {
+    slug: "shiraz",
+    nameFa: "شیراز",
+    nameEn: "Shiraz",
+    primaryColor: "#2E7D32",
+    secondaryColor: "#F59E0B",
+    shortNumber: "137",
+    regionCount: 11,
+    people: {
+      admin: "بهرام شیرازی",
+      supervisor: "لیلا حافظی",
+      operator: "زهرا سعدی‌پور",
+      unitstaff: "رضا خواجوی",
+      manager: "محمود زندی",
+      inspector: "پروین کازرونی",
+    },
+  },
+  {
+    slug: "qom",
+    nameFa: "قم",
+    nameEn: "Qom",
+    primaryColor: "#0F6E8C",
+    secondaryColor: "#C9A227",
+    shortNumber: "137",
+    regionCount: 8,
+    people: {
+      admin: "مهدی قمی",
+      supervisor: "فاطمه رضوی",
+      operator: "سمیه موسوی",
+      unitstaff: "جواد صادقی",
+      manager: "حسین طباطبایی",
+      inspector: "معصومه اکبری",
+    },
+  },
+  {
+    slug: "mashhad",
+    nameFa: "مشهد",
+    nameEn: "Mashhad",
+    primaryColor: "#7A1F3D",
+    secondaryColor: "#D4A017",
+    shortNumber: "137",
+    regionCount: 13,
+    people: {
+      admin: "سعید طوسی",
+      supervisor: "مهسا خراسانی",
+      operator: "الهام فردوسی",
+      unitstaff: "امیر نیشابوری",
+      manager: "ناصر عطار",
+      inspector: "شیرین بجنوردی",
+    },
+  },
+];
+
+export const DEMO_PASSWORD = "demo-pass-137";
+
+/** A simple, distinct mark per city: its colours and its name. */
+export function demoLogoSvg(city: Pick<DemoCity, "nameFa" | "primaryColor" | "secondaryColor">): string {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img">`,
+    `<rect width="64" height="64" rx="14" fill="${city.primaryColor}"/>`,
+    `<circle cx="48" cy="16" r="8" fill="${city.secondaryColor}"/>`,
+    `<text x="32" y="42" font-family="Vazirmatn, Tahoma, sans-serif" font-size="18" font-weight="700" text-anchor="middle" fill="#fff">۱۳۷</text>`,
+    `<text x="32" y="58" font-family="Vazirmatn, Tahoma, sans-serif" font-size="9" text-anchor="middle" fill="#fff">${city.nameFa}</text>`,
+    `</svg>`,
+  ].join("");
+}

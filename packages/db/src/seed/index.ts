@@ -1,0 +1,128 @@
+import { hashPassword, type CityRole } from "@city137/core";
+import type { Database } from "../client";
+import { regions, staff, staffUnits, tenants, units } from "../schema";
+import { insertPlatformUser } from "../queries";
+import { withPlatform, withTenant } from "../tenant";
+import { DEMO_CITIES, DEMO_PASSWORD, demoLogoSvg, type DemoCity, type DemoRoleKey } from "./cities";
+import { demoRegions } from "./regions";
+
+export { DEMO_CITIES, DEMO_PASSWORD } from "./cities";
+
+const ROLE_OF: Record<DemoRoleKey, CityRole> = {
+  admin: "city_admin",
+  supervisor: "supervisor",
+  operator: "operator",
+  unitstaff: "unit_staff",
+  manager: "manager",
+  inspector: "inspector",
+};
+
+export interface DemoSignIn {
+  city: string | null;
+  username: string;
+  role: string;
+}
+
+/**
+ * Seeds the four demo cities and the platform staff, through the same doors
+ * the application uses. Does nothing when any city exists already.
+ */
+export async function seedDemo(db: Database): Promise<{ seeded: boolean; signIns: DemoSignIn[] }> {
+  const signIns = demoSignIns();
+  const existing = await withPlatform(db, (tx) => tx.select({ id: tenants.id }).from(tenants).limit(1));
+  if (existing.length > 0) return { seeded: false, signIns };
+
+  const passwordHash = () => hashPassword(DEMO_PASSWORD);
+  await withPlatform(db, async (tx) => {
+    for (const [username, role, name] of [
+      ["platform.admin", "platform_admin", "پریسا مهرپور"],
+      ["platform.billing", "platform_billing", "کامران دارایی"],
+    ] as const) {
+      await insertPlatformUser(tx, {
+        username,
+        email: `${username}@city137.example`,
+        displayName: name,
+        passwordHash: await passwordHash(),
+        roles: [role],
+      });
+    }
+  });
+  for (const city of DEMO_CITIES) await seedCity(db, city, passwordHash);
+  return { seeded: true, signIns };
+}
+
+async function seedCity(db: Database, city: DemoCity, passwordHash: () => Promise<string>) {
+  const [tenant] = await withPlatform(db, (tx) =>
+    tx
+      .insert(tenants)
+      .values({
+        slug: city.slug,
+        nameFa: city.nameFa,
+        nameEn: city.nameEn,
+        primaryColor: city.primaryColor,
+        secondaryColor: city.secondaryColor,
+        logoSvg: demoLogoSvg(city),
+        shortNumber: city.shortNumber,
+      })
+      .returning({ id: tenants.id }),
+  );
+  const tenantId = tenant!.id;
+  const hashes = await Promise.all(Object.keys(ROLE_OF).map(() => passwordHash()));
+
+  await withTenant(db, tenantId, async (tx) => {
+    const regionRows = await tx
+      .insert(regions)
+      .values(demoRegions(city.regionCount).map((r) => ({ ...r, tenantId })))
+      .returning({ id: regions.id, number: regions.number, nameFa: regions.nameFa, nameEn: regions.nameEn });
+    const unitRows = await tx
+      .insert(units)
+      .values([
+        { tenantId, code: "HQ", kind: "hq" as const, nameFa: `ستاد ${city.shortNumber}`, nameEn: `${city.shortNumber} HQ` },
+        {
+          tenantId,
+          code: "WASTE",
+          kind: "organisation" as const,
+          nameFa: "سازمان مدیریت پسماند",
+          nameEn: "Waste Management Organisation",
+        },
+        ...regionRows.map((r) => ({
+          tenantId,
+          code: `R${String(r.number).padStart(2, "0")}-OFFICE`,
+          kind: "region_office" as const,
+          nameFa: `شهرداری ${r.nameFa}`,
+          nameEn: `${r.nameEn} Municipality`,
+          regionId: r.id,
+        })),
+      ])
+      .returning({ id: units.id, code: units.code });
+    const staffRows = await tx
+      .insert(staff)
+      .values(
+        (Object.keys(ROLE_OF) as DemoRoleKey[]).map((key, i) => ({
+          tenantId,
+          username: `${city.slug}.${key}`,
+          email: `${key}@${city.slug}.city137.example`,
+          displayName: city.people[key],
+          passwordHash: hashes[i]!,
+          roles: [ROLE_OF[key]],
+        })),
+      )
+      .returning({ id: staff.id, username: staff.username });
+    const unitStaff = staffRows.find((s) => s.username.endsWith(".unitstaff"))!;
+    const officeOfRegion1 = unitRows.find((u) => u.code === "R01-OFFICE")!;
+    await tx.insert(staffUnits).values({ tenantId, staffId: unitStaff.id, unitId: officeOfRegion1.id });
+  });
+}
+
+function demoSignIns(): DemoSignIn[] {
+  const rows: DemoSignIn[] = [
+    { city: null, username: "platform.admin", role: "platform_admin" },
+    { city: null, username: "platform.billing", role: "platform_billing" },
+  ];
+  for (const city of DEMO_CITIES) {
+    for (const key of Object.keys(ROLE_OF) as DemoRoleKey[]) {
+      rows.push({ city: city.slug, username: `${city.slug}.${key}`, role: ROLE_OF[key] });
+    }
+  }
+  return rows;
+}

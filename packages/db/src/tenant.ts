@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { notFound } from "@city137/core";
+import type { Database, Tx } from "./client";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/**
+ * The only door to a city's data. One transaction, running as app_user with
+ * app.tenant_id set transaction-locally (parameterised), so row-level
+ * security limits every statement to this city. On PGlite the session user
+ * is a superuser, hence the role switch; on Postgres it is a no-op.
+ */
+export function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  // A malformed id can belong to no city: answer as for another city's id.
+  if (!isUuid(tenantId)) return Promise.reject(notFound());
+  return db.orm.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${tenantId}, true)`,
+    );
+    return fn(tx);
+  });
+}
+
+/**
+ * No city at all: the registry of cities is readable, every tenant table
+ * answers with nothing. Used to resolve a public URL to its city.
+ */
+export function withoutTenant<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.orm.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', '', true)`);
+    return fn(tx);
+  });
+}
+
+/**
+ * Cross-tenant work for platform staff and schedulers: the app_platform role,
+ * which reads an explicit list of tenant tables and writes only platform
+ * tables (sql/hardening.sql). Callers record what they change in the
+ * platform audit log.
+ */
+export function withPlatform<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.orm.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', 'app_platform', true), set_config('app.tenant_id', '', true)`,
+    );
+    return fn(tx);
+  });
+}
