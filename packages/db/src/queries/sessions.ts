@@ -4,9 +4,10 @@ import { platformSessions, platformUsers, sessions, staff } from "../schema";
 
 export async function createStaffSession(
   tx: Tx,
-  p: { tenantId: string; staffId: string; tokenHash: string; expiresAt: Date },
+  p: { tenantId: string; staffId: string; tokenHash: string; now: Date; expiresAt: Date },
 ) {
-  await tx.insert(sessions).values(p);
+  const { now, ...row } = p;
+  await tx.insert(sessions).values({ ...row, createdAt: now, lastSeenAt: now });
 }
 
 export async function findStaffSession(tx: Tx, p: { tenantId: string; tokenHash: string }) {
@@ -46,8 +47,12 @@ export async function deleteStaffSessionsOf(tx: Tx, p: { tenantId: string; staff
   await tx.delete(sessions).where(and(eq(sessions.tenantId, p.tenantId), eq(sessions.staffId, p.staffId)));
 }
 
-export async function createPlatformSession(tx: Tx, p: { userId: string; tokenHash: string; expiresAt: Date }) {
-  await tx.insert(platformSessions).values(p);
+export async function createPlatformSession(
+  tx: Tx,
+  p: { userId: string; tokenHash: string; now: Date; expiresAt: Date },
+) {
+  const { now, ...row } = p;
+  await tx.insert(platformSessions).values({ ...row, createdAt: now, lastSeenAt: now });
 }
 
 export async function findPlatformSession(tx: Tx, p: { tokenHash: string }) {

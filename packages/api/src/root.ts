@@ -1,0 +1,20 @@
+import { auditRouter } from "./routers/audit";
+import { authRouter } from "./routers/auth";
+import { cityRouter } from "./routers/city";
+import { regionRouter } from "./routers/region";
+import { staffRouter } from "./routers/staff";
+import { tenantRouter } from "./routers/tenant";
+import { unitRouter } from "./routers/unit";
+import { router } from "./trpc";
+
+export const appRouter = router({
+  auth: authRouter,
+  city: cityRouter,
+  region: regionRouter,
+  unit: unitRouter,
+  staff: staffRouter,
+  audit: auditRouter,
+  tenant: tenantRouter,
+});
+
+export type AppRouter = typeof appRouter;

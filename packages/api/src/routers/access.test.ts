@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../root";
+import { createTestApi, failure, type TestApi } from "../test-utils";
+
+/**
+ * Every procedure, its audience and a valid input. A procedure missing here
+ * fails the first test, so nothing reaches production unclassified.
+ */
+type Audience = "public" | "authed" | "staff" | "cityAdmin" | "platform";
+type Fixtures = { tehranOperatorId: string; shirazOperatorId: string };
+const PROCEDURES: Record<string, { audience: Audience; input?: (f: Fixtures) => unknown; tehranIds?: true }> = {
+  "auth.signIn": { audience: "public", input: () => ({ city: "tehran", login: "tehran.manager", password: "demo-pass-137" }) },
+  "auth.me": { audience: "authed" },
+  "auth.signOut": { audience: "authed" },
+  "city.list": { audience: "public" },
+  "city.get": { audience: "public", input: () => ({ slug: "tehran" }) },
+  "region.list": { audience: "staff" },
+  "unit.list": { audience: "staff" },
+  "staff.list": { audience: "cityAdmin" },
+  "staff.updateRoles": { audience: "cityAdmin", input: (f) => ({ staffId: f.tehranOperatorId, roles: ["operator"] }), tehranIds: true },
+  "audit.list": { audience: "cityAdmin", input: () => ({ limit: 5 }) },
+  "tenant.list": { audience: "platform" },
+};
+
+let api: TestApi;
+let fixtures: Fixtures;
+const tokens: Record<string, () => Promise<string>> = {};
+
+beforeAll(async () => {
+  api = await createTestApi();
+  for (const role of ["admin", "supervisor", "operator", "unitstaff", "manager", "inspector"]) {
+    tokens[`tehran.${role}`] = () => api.signIn("tehran", `tehran.${role}`);
+  }
+  tokens["shiraz.admin"] = () => api.signIn("shiraz", "shiraz.admin");
+  tokens["platform.admin"] = () => api.signIn(null, "platform.admin");
+  tokens["platform.billing"] = () => api.signIn(null, "platform.billing");
+  const staffIdOf = async (city: string, username: string) =>
+    (await api.caller(await api.signIn(city, `${city}.admin`)).staff.list()).find((s) => s.username === username)!.id;
+  fixtures = {
+    tehranOperatorId: await staffIdOf("tehran", "tehran.operator"),
+    shirazOperatorId: await staffIdOf("shiraz", "shiraz.operator"),
+  };
+});
+afterAll(() => api?.close());
+
+function call(token: string | null, path: string, input?: unknown) {
+  const fn = path.split(".").reduce<any>((node, key) => node[key], api.caller(token)); // eslint-disable-line @typescript-eslint/no-explicit-any
+  return fn(input) as Promise<unknown>;
+}
+
+const allowed = (audience: Audience): string[] =>
+  ({
+    public: [],
+    authed: Object.keys(tokens),
+    staff: Object.keys(tokens).filter((who) => !who.startsWith("platform.")),
+    cityAdmin: ["tehran.admin", "shiraz.admin"],
+    platform: ["platform.admin", "platform.billing"],
+  })[audience];
+
+describe("procedure audiences", () => {
+  it("every procedure of the router is classified here", () => {
+    expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(PROCEDURES).sort());
+  });
+
+  for (const [path, spec] of Object.entries(PROCEDURES)) {
+    it(`${path} (${spec.audience})`, async () => {
+      const input = spec.input?.(fixtures);
+      if (spec.audience === "public") {
+        await expect(call(null, path, input)).resolves.toBeDefined();
+        return;
+      }
+      expect(await failure(call(null, path, input))).toMatchObject({ code: "UNAUTHORIZED", messageKey: "errors.unauthorized" });
+      for (const who of Object.keys(tokens)) {
+        const result = call(await tokens[who]!(), path, input);
+        if (spec.tehranIds && who.startsWith("shiraz.") && allowed(spec.audience).includes(who)) {
+          // allowed by role, but the ids belong to Tehran: answered as if they did not exist
+          expect(await failure(result), `${who} on ${path}`).toMatchObject({ code: "NOT_FOUND" });
+        } else if (allowed(spec.audience).includes(who)) await expect(result, `${who} on ${path}`).resolves.toBeDefined();
+        else expect(await failure(result), `${who} on ${path}`).toMatchObject({ code: "FORBIDDEN", messageKey: "errors.forbidden" });
+      }
+    });
+  }
+});
+
+describe("another city's data", () => {
+  it("a Tehran admin changing a Shiraz member's roles gets NOT_FOUND and nothing changes", async () => {
+    const tehranAdmin = await api.signIn("tehran", "tehran.admin");
+    const res = await failure(api.caller(tehranAdmin).staff.updateRoles({ staffId: fixtures.shirazOperatorId, roles: ["city_admin"] }));
+    expect(res).toMatchObject({ code: "NOT_FOUND", messageKey: "errors.notFound" });
+    const shirazStaff = await api.caller(await api.signIn("shiraz", "shiraz.admin")).staff.list();
+    expect(shirazStaff.find((s) => s.id === fixtures.shirazOperatorId)!.roles).toEqual(["operator"]);
+
+    // control: the same call on Tehran's own operator works and is audited with before/after
+    const updated = await api.caller(tehranAdmin).staff.updateRoles({ staffId: fixtures.tehranOperatorId, roles: ["operator", "supervisor"] });
+    expect(updated.roles).toEqual(["operator", "supervisor"]);
+    const entry = (await api.caller(tehranAdmin).audit.list({ limit: 20 })).find((e) => e.action === "staff.roles_changed");
+    expect(entry?.detail).toEqual({ before: ["operator"], after: ["operator", "supervisor"] });
+    await api.caller(tehranAdmin).staff.updateRoles({ staffId: fixtures.tehranOperatorId, roles: ["operator"] });
+  });
+
+  it("lists show only the signed-in city's rows", async () => {
+    const tehran = api.caller(await api.signIn("tehran", "tehran.admin"));
+    const shiraz = api.caller(await api.signIn("shiraz", "shiraz.admin"));
+    expect(await tehran.region.list()).toHaveLength(22);
+    expect(await shiraz.region.list()).toHaveLength(11);
+    expect((await tehran.staff.list()).every((s) => s.username.startsWith("tehran."))).toBe(true);
+    expect((await shiraz.unit.list()).map((u) => u.code)).toContain("R11-OFFICE");
+    expect((await tehran.audit.list({ limit: 500 })).length).toBeGreaterThan(0);
+    const shirazIds = new Set((await shiraz.staff.list()).map((s) => s.id));
+    const tehranAudit = await tehran.audit.list({ limit: 500 });
+    expect(tehranAudit.some((e) => e.targetId && shirazIds.has(e.targetId))).toBe(false);
+  });
+
+  it("platform staff see every city with its counts", async () => {
+    const rows = await api.caller(await api.signIn(null, "platform.billing")).tenant.list();
+    expect(rows.map((r) => [r.slug, r.regionCount, r.staffCount])).toEqual([
+      ["tehran", 22, 6],
+      ["shiraz", 11, 6],
+      ["qom", 8, 6],
+      ["mashhad", 13, 6],
+    ]);
+  });
+});
+
+describe("role changes", () => {
+  it("refuses an empty role list, an unknown role, unit staff without a unit and removing one's own admin role", async () => {
+    const admin = api.caller(await api.signIn("tehran", "tehran.admin"));
+    const adminId = (await admin.auth.me()).user.id;
+    expect(await failure(admin.staff.updateRoles({ staffId: fixtures.tehranOperatorId, roles: [] }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { roles: "errors.staff.noRole" },
+    });
+    expect(await failure(admin.staff.updateRoles({ staffId: fixtures.tehranOperatorId, roles: ["king" as never] }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { "roles.0": "validation.invalidRole" },
+    });
+    expect(await failure(admin.staff.updateRoles({ staffId: "not-a-uuid", roles: ["operator"] }))).toMatchObject({
+      fieldErrors: { staffId: "validation.invalid" },
+    });
+    expect(await failure(admin.staff.updateRoles({ staffId: fixtures.tehranOperatorId, roles: ["unit_staff"] }))).toMatchObject({
+      fieldErrors: { roles: "errors.staff.unitRequired" },
+    });
+    expect(await failure(admin.staff.updateRoles({ staffId: adminId, roles: ["manager"] }))).toMatchObject({
+      fieldErrors: { roles: "errors.staff.cannotRemoveOwnAdmin" },
+    });
+  });
+
+  it("a role change applies to the member's next request", async () => {
+    const admin = api.caller(await api.signIn("tehran", "tehran.admin"));
+    const operatorToken = await api.signIn("tehran", "tehran.operator");
+    expect(await failure(api.caller(operatorToken).staff.list())).toMatchObject({ code: "FORBIDDEN" });
+    await admin.staff.updateRoles({ staffId: fixtures.tehranOperatorId, roles: ["operator", "city_admin"] });
+    await expect(api.caller(operatorToken).staff.list()).resolves.toBeDefined();
+    await admin.staff.updateRoles({ staffId: fixtures.tehranOperatorId, roles: ["operator"] });
+    expect(await failure(api.caller(operatorToken).staff.list())).toMatchObject({ code: "FORBIDDEN" });
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * The one tRPC setup file.
+ *   1. context   2. initialisation (error shape)   3. procedures by audience
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import { AppError, hasAnyRole, type CityRole, type PlatformRole } from "@city137/core";
+import { withPlatform, withTenant, type Database, type Tx } from "@city137/db";
+import { RateLimiter } from "./auth/rate-limit";
+import { resolveSession, type CitySession, type PlatformSession, type Session } from "./auth/session";
+import { errorData, toTRPCError } from "./errors";
+
+// 1. CONTEXT ---------------------------------------------------------------
+
+export interface ApiDeps {
+  db: Database;
+  now?: () => Date;
+  /** Sign-in attempts per client address per window. */
+  signInLimiter?: RateLimiter;
+}
+
+export interface RequestInfo {
+  /** The raw bearer token, if any. */
+  token: string | null;
+  /** Client address, for rate limits and the audit log. */
+  ip: string | null;
+}
+
+export function createContextFactory(deps: ApiDeps) {
+  const now = deps.now ?? (() => new Date());
+  const signInLimiter = deps.signInLimiter ?? new RateLimiter(20, 5 * 60_000);
+  return (req: RequestInfo) => {
+    let session: Promise<Session | null> | undefined;
+    return {
+      db: deps.db,
+      now,
+      signInLimiter,
+      token: req.token,
+      ip: req.ip,
+      /** The verified session, looked up once per request. */
+      session: () => (session ??= resolveSession(deps.db, req.token, now())),
+    };
+  };
+}
+
+export type Context = Awaited<ReturnType<ReturnType<typeof createContextFactory>>>;
+
+// 2. INITIALISATION --------------------------------------------------------
+
+const t = initTRPC.context<Context>().create({
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const data = errorData(error);
+    return {
+      code: shape.code,
+      message: data.messageKey,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...data },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors become tRPC errors with their own code and message key. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+// 3. PROCEDURES ------------------------------------------------------------
+
+const denied = (code: "UNAUTHORIZED" | "FORBIDDEN") =>
+  new TRPCError({ code, message: code === "UNAUTHORIZED" ? "errors.unauthorized" : "errors.forbidden" });
+
+/** Anyone: the citizen portal, the sign-in page. */
+export const publicProcedure = t.procedure.use(appErrors);
+
+/** Any signed-in member of staff, city or platform. */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const session = await ctx.session();
+  if (!session) throw denied("UNAUTHORIZED");
+  return next({ ctx: { session } });
+});
+
+/** Staff of one city; data access only through ctx.tenant(), bound to the session's city. */
+export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const session = await ctx.session();
+  if (!session) throw denied("UNAUTHORIZED");
+  if (session.kind !== "city") throw denied("FORBIDDEN");
+  const tenantId = session.tenantId;
+  return next({
+    ctx: {
+      session: session as CitySession,
+      tenantId,
+      tenant: <T>(fn: (tx: Tx) => Promise<T>) => withTenant(ctx.db, tenantId, fn),
+    },
+  });
+});
+
+/** City staff holding at least one of the roles. */
+export const cityRoleProcedure = (...roles: CityRole[]) =>
+  staffProcedure.use(({ ctx, next }) => {
+    if (!hasAnyRole(ctx.session.user.roles, roles)) throw denied("FORBIDDEN");
+    return next();
+  });
+
+/** The city's IT department. */
+export const cityAdminProcedure = cityRoleProcedure("city_admin");
+
+/** Platform staff; cross-tenant reads only through ctx.platform(). */
+export const platformProcedure = (...roles: PlatformRole[]) =>
+  publicProcedure.use(async ({ ctx, next }) => {
+    const session = await ctx.session();
+    if (!session) throw denied("UNAUTHORIZED");
+    if (session.kind !== "platform") throw denied("FORBIDDEN");
+    if (roles.length > 0 && !hasAnyRole(session.user.roles, roles)) throw denied("FORBIDDEN");
+    return next({
+      ctx: {
+        session: session as PlatformSession,
+        platform: <T>(fn: (tx: Tx) => Promise<T>) => withPlatform(ctx.db, fn),
+      },
+    });
+  });
