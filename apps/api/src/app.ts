@@ -1,0 +1,78 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { trpcServer } from "@hono/trpc-server";
+import { appRouter, createContextFactory } from "@city137/api";
+import type { Database } from "@city137/db";
+import { Hono, type Context } from "hono";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { Logger } from "./logger";
+
+export interface AppOptions {
+  db: Database;
+  log: Logger;
+  trustProxy: boolean;
+}
+
+function clientIp(c: Context, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function bearer(c: Context): string | null {
+  const header = c.req.header("authorization");
+  return header?.startsWith("Bearer ") ? header.slice(7).trim() || null : null;
+}
+
+/** The HTTP surface: tRPC, health, readiness. Routes stay thin. */
+export function createApp({ db, log, trustProxy }: AppOptions) {
+  const app = new Hono();
+  const context = createContextFactory({ db });
+
+  app.use("*", requestId());
+  app.use("*", secureHeaders());
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    log.info(
+      { requestId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      "request",
+    );
+  });
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/readyz", async (c) => {
+    try {
+      await db.query("select 1");
+      return c.json({ status: "ready", database: db.kind });
+    } catch (err) {
+      log.warn({ requestId: c.get("requestId"), err: String(err) }, "database not reachable");
+      return c.json({ status: "unavailable", message: "The database is not reachable." }, 503);
+    }
+  });
+
+  app.use(
+    "/trpc/*",
+    trpcServer({
+      router: appRouter,
+      endpoint: "/trpc",
+      createContext: (_opts, c) => context({ token: bearer(c), ip: clientIp(c, trustProxy) }),
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") log.error({ path, err: error.cause ?? error }, "procedure failed");
+      },
+    }),
+  );
+
+  app.notFound((c) => c.json({ error: "not_found" }, 404));
+  app.onError((err, c) => {
+    log.error({ requestId: c.get("requestId"), err }, "unhandled error");
+    return c.json({ error: "internal", requestId: c.get("requestId") }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,2 @@
+export { startApiServer, type RunningApi, type StartOptions } from "./server";
+export { readEnv } from "./env";

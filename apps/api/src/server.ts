@@ -1,0 +1,72 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { assertRuntimeRoleSafe, createDatabase, runMigrations, seedDemo, type DemoSignIn } from "@city137/db";
+import { createApp } from "./app";
+import { createLogger, type Logger } from "./logger";
+
+export interface StartOptions {
+  port: number;
+  host?: string;
+  /** Postgres runtime URL (app_user); absent = embedded PGlite. */
+  databaseUrl?: string;
+  /** Owner URL for migrations on Postgres; absent = migrations are run separately. */
+  migrationUrl?: string;
+  /** PGlite directory; absent with no databaseUrl = in memory. */
+  dataDir?: string;
+  seed?: boolean;
+  log?: Logger;
+  trustProxy?: boolean;
+}
+
+export interface RunningApi {
+  url: string;
+  port: number;
+  database: "pglite" | "postgres";
+  seeded: boolean;
+  signIns: DemoSignIn[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, migrates (PGlite always; Postgres when an owner URL is
+ * given), refuses to run if row-level security could be bypassed, seeds the
+ * demo cities if asked, and serves.
+ */
+export async function startApiServer(opts: StartOptions): Promise<RunningApi> {
+  const log = opts.log ?? createLogger("silent");
+  if (opts.migrationUrl) {
+    const owner = await createDatabase({ url: opts.migrationUrl, max: 1 });
+    try {
+      await runMigrations(owner);
+    } finally {
+      await owner.close();
+    }
+  }
+  const db = await createDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, applicationName: "city137-api" });
+  try {
+    if (db.kind === "pglite") await runMigrations(db);
+    await assertRuntimeRoleSafe(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const { seeded, signIns } = opts.seed ? await seedDemo(db) : { seeded: false, signIns: [] };
+
+  const app = createApp({ db, log, trustProxy: opts.trustProxy ?? true });
+  const host = opts.host ?? "127.0.0.1";
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: opts.port, hostname: host }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    database: db.kind,
+    seeded,
+    signIns,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
