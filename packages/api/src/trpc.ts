@@ -4,7 +4,7 @@
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import { AppError, hasAnyRole, type CityRole, type PlatformRole } from "@city137/core";
-import { withPlatform, withTenant, type Database, type Tx } from "@city137/db";
+import { withoutTenant, withPlatform, withTenant, type Database, type Tx } from "@city137/db";
 import { RateLimiter } from "./auth/rate-limit";
 import { resolveSession, type CitySession, type PlatformSession, type Session } from "./auth/session";
 import { errorData, toTRPCError } from "./errors";
@@ -36,6 +36,8 @@ export function createContextFactory(deps: ApiDeps) {
       signInLimiter,
       token: req.token,
       ip: req.ip,
+      /** No city: the registry of cities only (public lookups by slug). */
+      registry: <T>(fn: (tx: Tx) => Promise<T>) => withoutTenant(deps.db, fn),
       /** The verified session, looked up once per request. */
       session: () => (session ??= resolveSession(deps.db, req.token, now())),
     };

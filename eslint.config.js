@@ -1,0 +1,3 @@
+import config from "@city137/config/eslint";
+
+export default config;
