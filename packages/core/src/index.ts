@@ -5,3 +5,6 @@ export * from "./auth/session-token";
 export * from "./auth/lockout";
 export * from "./text/digits";
 export * from "./text/normalize";
+export * from "./calendar";
+export * from "./routing";
+export * from "./geo";

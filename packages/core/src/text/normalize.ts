@@ -19,3 +19,18 @@ export function normalizePersian(input: string): string {
 export function normalizeLogin(input: string): string {
   return normalizePersian(input).toLowerCase();
 }
+
+/**
+ * Clean display text (names, titles): Arabic letters and Arabic-Indic digits
+ * to their Persian forms, whitespace collapsed. Digits stay as written, since
+ * a Persian name keeps its Persian digits.
+ */
+export function cleanPersianText(input: string): string {
+  return input
+    .normalize("NFC")
+    .replace(/[يى]/g, "ی")
+    .replace(/ك/g, "ک")
+    .replace(/[٠-٩]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[d.charCodeAt(0) - 0x660]!)
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -26,3 +26,10 @@ describe("Persian normalisation", () => {
     expect(normalizeLogin(" Tehran.Operator ")).toBe("tehran.operator");
   });
 });
+
+describe("display text", () => {
+  it("fixes Arabic letters and digits but keeps Persian digits", async () => {
+    const { cleanPersianText } = await import("./normalize");
+    expect(cleanPersianText("  ناحيه ٢  و ۳ ")).toBe("ناحیه ۲ و ۳");
+  });
+});

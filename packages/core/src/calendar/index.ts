@@ -1,0 +1,3 @@
+export * from "./tehran-time";
+export * from "./jalali";
+export * from "./sla-calendar";

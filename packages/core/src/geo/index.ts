@@ -1,0 +1,3 @@
+export * from "./district-index";
+export * from "./boundary-import";
+export * from "./synthetic";

@@ -1,0 +1,4 @@
+export * from "./vocabulary";
+export * from "./types";
+export * from "./engine";
+export * from "./validate";
