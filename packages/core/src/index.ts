@@ -8,3 +8,4 @@ export * from "./text/normalize";
 export * from "./calendar";
 export * from "./routing";
 export * from "./geo";
+export * from "./templates";

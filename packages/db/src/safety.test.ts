@@ -26,7 +26,7 @@ describe("refusing to run when RLS could be bypassed", () => {
         await runMigrations(scratch);
         await scratch.exec("alter role app_user bypassrls");
         await expect(assertRuntimeRoleSafe(scratch)).rejects.toThrow(/bypass row-level security/);
-        await scratch.exec("alter role app_user nobypassrls; alter table regions owner to app_platform");
+        await scratch.exec("alter role app_user nobypassrls; alter table areas owner to app_platform");
         await expect(assertRuntimeRoleSafe(scratch)).rejects.toThrow(/owns tables/);
       } finally {
         await scratch.close();

@@ -71,7 +71,7 @@ async function keyProblems(db: Database, table: string): Promise<string[]> {
     [`public.${table}`],
   );
   for (const u of uniqueIndexes) {
-    if (!/\(tenant_id,/.test(u.def)) out.push(`${table}: unique index ${u.name} does not lead with tenant_id`);
+    if (!/\(tenant_id[,)]/.test(u.def)) out.push(`${table}: unique index ${u.name} does not lead with tenant_id`);
   }
   return out;
 }

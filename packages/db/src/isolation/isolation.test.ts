@@ -30,16 +30,16 @@ afterAll(() => t?.close());
 
 describe("catalogue", () => {
   it("every tenant table is isolated and the runtime roles cannot bypass it", async () => {
-    expect(await tenantTables(t.owner)).toEqual(expect.arrayContaining(["staff", "regions", "sessions"]));
+    expect(await tenantTables(t.owner)).toEqual(expect.arrayContaining(["staff", "areas", "categories", "sessions"]));
     expect(await catalogueProblems(t.owner)).toEqual([]);
   });
 
   it("notices a table that lost its forced RLS or its policy (positive control)", async () => {
     const scratch = await createTestDb({ seed: false });
     try {
-      await scratch.owner.exec("alter table regions no force row level security; drop policy tenant_isolation on units;");
+      await scratch.owner.exec("alter table areas no force row level security; drop policy tenant_isolation on units;");
       const problems = await catalogueProblems(scratch.owner);
-      expect(problems).toContain("regions: row-level security is not forced");
+      expect(problems).toContain("areas: row-level security is not forced");
       expect(problems).toContain("units: no tenant policy for command r");
     } finally {
       await scratch.close();
@@ -72,10 +72,10 @@ describe("isolation matrix (Tehran vs Shiraz)", () => {
         });
       const a = await fx(ids("tehran"));
       const b = await fx(ids("qom"));
-      await scratch.owner.exec("alter table regions disable row level security");
-      const problems = await checkTable(scratch.db, "regions", a, b);
-      expect(problems).toContain("regions: select other was allowed, expected denied");
-      expect(problems).toContain("regions: update other was allowed, expected denied");
+      await scratch.owner.exec("alter table areas disable row level security");
+      const problems = await checkTable(scratch.db, "areas", a, b);
+      expect(problems).toContain("areas: select other was allowed, expected denied");
+      expect(problems).toContain("areas: update other was allowed, expected denied");
     } finally {
       await scratch.close();
     }
@@ -136,5 +136,24 @@ describe("connection pool bleed", () => {
     } finally {
       await pooled.close();
     }
+  });
+});
+
+describe("the registry of cities", () => {
+  it("a city may change its own branding, not another city's, and never its slug or status", async () => {
+    const { tenants } = await import("../schema");
+    const rename = (as: CityFixture, target: string, nameEn: string) =>
+      withTenant(t.db, as.tenantId, (tx) => tx.update(tenants).set({ nameEn }).where(eq(tenants.id, target)).returning());
+    expect(await rename(tehran, tehran.tenantId, "Tehran")).toHaveLength(1); // control
+    expect(await rename(tehran, shiraz.tenantId, "Hijacked")).toHaveLength(0);
+    await expect(
+      withTenant(t.db, tehran.tenantId, (tx) => tx.update(tenants).set({ status: "archived" }).where(eq(tenants.id, tehran.tenantId))),
+    ).rejects.toThrow();
+    await expect(
+      withTenant(t.db, tehran.tenantId, (tx) => tx.update(tenants).set({ slug: "tehran2" }).where(eq(tenants.id, tehran.tenantId))),
+    ).rejects.toThrow();
+    const names = await withoutTenant(t.db, (tx) => tx.select({ slug: tenants.slug, nameEn: tenants.nameEn, status: tenants.status }).from(tenants));
+    expect(names.find((n) => n.slug === "shiraz")).toEqual({ slug: "shiraz", nameEn: "Shiraz", status: "active" });
+    expect(names.find((n) => n.slug === "tehran")?.status).toBe("active");
   });
 });

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { getTableColumns } from "drizzle-orm";
 import type { Database, Tx } from "../client";
-import { auditLog, regions, sessions, staff, staffUnits, units } from "../schema";
+import { areas, auditLog, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 
 /** Ids inside one city that new rows may point at. */
@@ -14,12 +14,14 @@ export interface CityFixture {
 }
 
 interface TableSpec {
-  table: PgTable & { tenantId: typeof regions.tenantId };
+  table: PgTable & { tenantId: AnyPgColumn };
   newRow(f: CityFixture): Record<string, unknown>;
   /** A harmless update touching every selected row. */
   change: Record<string, unknown>;
   /** Column that singles out one row within a city. */
   key: AnyPgColumn;
+  /** The row needs a unit nobody else points at (unique per unit). */
+  freshUnit?: true;
   /** The runtime may not update or delete at all (append-only tables). */
   appendOnly?: boolean;
 }
@@ -28,11 +30,46 @@ const tag = () => randomUUID().slice(0, 8);
 
 /** One entry per tenant table. The test fails when a table is missing here. */
 export const TABLE_SPECS: Record<string, TableSpec> = {
-  regions: {
-    table: regions,
-    key: regions.id,
-    newRow: (f) => ({ tenantId: f.tenantId, code: `T${tag()}`, number: 900, nameFa: "آزمون", nameEn: "Test" }),
+  areas: {
+    table: areas,
+    key: areas.id,
+    newRow: (f) => ({ tenantId: f.tenantId, level: "neighbourhood", code: `T${tag()}`, nameFa: "آزمون", nameEn: "Test" }),
     change: { nameEn: sql`name_en` },
+  },
+  categories: {
+    table: categories,
+    key: categories.id,
+    newRow: (f) => ({ tenantId: f.tenantId, code: `T${tag()}`, nameFa: "آزمون", nameEn: "Test", kinds: ["request"] }),
+    change: { nameEn: sql`name_en` },
+  },
+  routing_versions: {
+    table: routingVersions,
+    key: routingVersions.id,
+    newRow: (f) => ({
+      tenantId: f.tenantId,
+      number: 1000 + Math.floor(Math.random() * 1e6),
+      status: "archived",
+      tree: { rules: [], fallback: { assign: { type: "district_office" } } },
+    }),
+    change: { note: sql`note` },
+  },
+  sla_calendars: {
+    table: slaCalendars,
+    key: slaCalendars.id,
+    freshUnit: true,
+    newRow: (f) => ({ tenantId: f.tenantId, name: "آزمون", mode: "24x7", week: [[], [], [], [], [], [], []], unitId: f.unitId }),
+    change: { name: sql`name` },
+  },
+  holidays: {
+    table: holidays,
+    key: holidays.id,
+    newRow: (f) => ({
+      tenantId: f.tenantId,
+      date: new Date(Date.UTC(2040, 0, 1) + Math.floor(Math.random() * 3650) * 86_400_000).toISOString().slice(0, 10),
+      jalaliYear: 1418,
+      nameFa: "آزمون",
+    }),
+    change: { nameFa: sql`name_fa` },
   },
   units: {
     table: units,
@@ -54,6 +91,7 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     change: { displayName: sql`display_name` },
   },
   staff_units: {
+    freshUnit: true,
     table: staffUnits,
     key: staffUnits.unitId,
     // a unit created in the same transaction keeps the key fresh
@@ -110,7 +148,7 @@ export async function checkTable(db: Database, name: string, own: CityFixture, o
     (await tx.select({ n: sql<number>`count(*)::int` }).from(t).where(eq(t.tenantId, tenantId)))[0]!.n;
   const insertFor = (rowOf: CityFixture) => async (tx: Tx) => {
     const f = { ...rowOf };
-    if (name === "staff_units") f.unitId = await freshUnit(tx, f);
+    if (spec.freshUnit) f.unitId = await freshUnit(tx, f);
     return (await tx.insert(t).values(spec.newRow(f) as never).returning()).length;
   };
   const updateOf = (tenantId: string) => async (tx: Tx) =>
@@ -120,7 +158,7 @@ export async function checkTable(db: Database, name: string, own: CityFixture, o
   // Deleting every own row would trip foreign keys; delete a fresh one.
   const deleteFresh = (f: CityFixture) => async (tx: Tx) => {
     const copy = { ...f };
-    if (name === "staff_units") copy.unitId = await freshUnit(tx, copy);
+    if (spec.freshUnit) copy.unitId = await freshUnit(tx, copy);
     const [row] = (await tx.insert(t).values(spec.newRow(copy) as never).returning()) as Record<string, unknown>[];
     const key = spec.key;
     return (await tx.delete(t).where(and(eq(t.tenantId, f.tenantId), eq(key, row![keyProp(spec)]))).returning()).length;

@@ -1,13 +1,13 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "../client";
-import { regions, units } from "../schema";
+import { areas, units } from "../schema";
 
 export function listRegions(tx: Tx, p: { tenantId: string }) {
   return tx
-    .select({ id: regions.id, code: regions.code, number: regions.number, nameFa: regions.nameFa, nameEn: regions.nameEn })
-    .from(regions)
-    .where(eq(regions.tenantId, p.tenantId))
-    .orderBy(asc(regions.number));
+    .select({ id: areas.id, code: areas.code, number: areas.number, nameFa: areas.nameFa, nameEn: areas.nameEn })
+    .from(areas)
+    .where(and(eq(areas.tenantId, p.tenantId), eq(areas.level, "region")))
+    .orderBy(asc(areas.number), asc(areas.code));
 }
 
 export function listUnits(tx: Tx, p: { tenantId: string }) {
@@ -18,7 +18,11 @@ export function listUnits(tx: Tx, p: { tenantId: string }) {
       kind: units.kind,
       nameFa: units.nameFa,
       nameEn: units.nameEn,
-      regionId: units.regionId,
+      areaId: units.areaId,
+      parentUnitId: units.parentUnitId,
+      contactPhone: units.contactPhone,
+      contactEmail: units.contactEmail,
+      active: units.active,
     })
     .from(units)
     .where(eq(units.tenantId, p.tenantId))

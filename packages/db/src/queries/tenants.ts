@@ -54,7 +54,7 @@ export function listTenantsOverview(tx: Tx) {
       nameEn: tenants.nameEn,
       status: tenants.status,
       staffCount: sql<number>`(select count(*)::int from staff s where s.tenant_id = "tenants"."id")`,
-      regionCount: sql<number>`(select count(*)::int from regions r where r.tenant_id = "tenants"."id")`,
+      regionCount: sql<number>`(select count(*)::int from areas a where a.tenant_id = "tenants"."id" and a.level = 'region')`,
     })
     .from(tenants)
     .orderBy(asc(tenants.createdAt), asc(tenants.slug));

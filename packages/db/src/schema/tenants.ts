@@ -1,4 +1,4 @@
-import { pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, real, text, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { createdAt } from "./columns";
 
@@ -16,6 +16,13 @@ export const tenants = pgTable("tenants", {
   logoSvg: text("logo_svg").notNull(),
   shortNumber: text("short_number").notNull().default("137"),
   defaultLocale: text("default_locale").$type<"fa" | "en">().notNull().default("fa"),
+  /** Optional host name of the city's own portal (e.g. 137.tehran.ir). */
+  customHost: text("custom_host").unique(),
+  smsSender: text("sms_sender"),
+  mapTileUrl: text("map_tile_url"),
+  mapCenterLat: real("map_center_lat"),
+  mapCenterLon: real("map_center_lon"),
+  mapZoom: integer("map_zoom"),
   status: text("status").$type<"active" | "suspended" | "archived">().notNull().default("active"),
   createdAt: createdAt(),
 });

@@ -7,6 +7,10 @@ export interface DemoCity {
   secondaryColor: string;
   shortNumber: string;
   regionCount: number;
+  /** Districts in each region (Tehran: 124 in all). */
+  districtsPerRegion: number[];
+  /** The city's real bounding box: west, south, east, north. */
+  bbox: [number, number, number, number];
   /** Persian given + family names for the demo staff, one per role. */
   people: Record<DemoRoleKey, string>;
 }
@@ -22,6 +26,8 @@ export const DEMO_CITIES: DemoCity[] = [
     secondaryColor: "#E4572E",
     shortNumber: "137",
     regionCount: 22,
+    districtsPerRegion: Array.from({ length: 22 }, (_, i) => (i < 14 ? 6 : 5)),
+    bbox: [51.1, 35.55, 51.6, 35.83],
     people: {
       admin: "کاوه رستمی",
       supervisor: "نرگس تهرانی",
@@ -39,6 +45,8 @@ export const DEMO_CITIES: DemoCity[] = [
     secondaryColor: "#F59E0B",
     shortNumber: "137",
     regionCount: 11,
+    districtsPerRegion: Array.from({ length: 11 }, () => 3),
+    bbox: [52.4, 29.55, 52.65, 29.72],
     people: {
       admin: "بهرام شیرازی",
       supervisor: "لیلا حافظی",
@@ -56,6 +64,8 @@ export const DEMO_CITIES: DemoCity[] = [
     secondaryColor: "#C9A227",
     shortNumber: "137",
     regionCount: 8,
+    districtsPerRegion: Array.from({ length: 8 }, () => 3),
+    bbox: [50.8, 34.58, 50.98, 34.7],
     people: {
       admin: "مهدی قمی",
       supervisor: "فاطمه رضوی",
@@ -73,6 +83,8 @@ export const DEMO_CITIES: DemoCity[] = [
     secondaryColor: "#D4A017",
     shortNumber: "137",
     regionCount: 13,
+    districtsPerRegion: Array.from({ length: 13 }, () => 4),
+    bbox: [59.45, 36.2, 59.72, 36.42],
     people: {
       admin: "سعید طوسی",
       supervisor: "مهسا خراسانی",

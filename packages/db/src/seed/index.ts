@@ -1,10 +1,12 @@
-import { hashPassword, type CityRole } from "@city137/core";
+import { METROPOLIS, hashPassword, isoDateToJalali, type CityRole } from "@city137/core";
+import { inArray } from "drizzle-orm";
 import type { Database } from "../client";
-import { regions, staff, staffUnits, tenants, units } from "../schema";
+import { applyTemplate } from "../config/apply-template";
+import { staff, staffUnits, tenants, units } from "../schema";
 import { insertPlatformUser } from "../queries";
 import { withPlatform, withTenant } from "../tenant";
 import { DEMO_CITIES, DEMO_PASSWORD, demoLogoSvg, type DemoCity, type DemoRoleKey } from "./cities";
-import { demoRegions } from "./regions";
+import { demoGeography } from "./regions";
 
 export { DEMO_CITIES, DEMO_PASSWORD } from "./cities";
 
@@ -63,6 +65,9 @@ async function seedCity(db: Database, city: DemoCity, passwordHash: () => Promis
         secondaryColor: city.secondaryColor,
         logoSvg: demoLogoSvg(city),
         shortNumber: city.shortNumber,
+        mapCenterLon: (city.bbox[0] + city.bbox[2]) / 2,
+        mapCenterLat: (city.bbox[1] + city.bbox[3]) / 2,
+        mapZoom: 11,
       })
       .returning({ id: tenants.id }),
   );
@@ -70,31 +75,12 @@ async function seedCity(db: Database, city: DemoCity, passwordHash: () => Promis
   const hashes = await Promise.all(Object.keys(ROLE_OF).map(() => passwordHash()));
 
   await withTenant(db, tenantId, async (tx) => {
-    const regionRows = await tx
-      .insert(regions)
-      .values(demoRegions(city.regionCount).map((r) => ({ ...r, tenantId })))
-      .returning({ id: regions.id, number: regions.number, nameFa: regions.nameFa, nameEn: regions.nameEn });
-    const unitRows = await tx
-      .insert(units)
-      .values([
-        { tenantId, code: "HQ", kind: "hq" as const, nameFa: `ستاد ${city.shortNumber}`, nameEn: `${city.shortNumber} HQ` },
-        {
-          tenantId,
-          code: "WASTE",
-          kind: "organisation" as const,
-          nameFa: "سازمان مدیریت پسماند",
-          nameEn: "Waste Management Organisation",
-        },
-        ...regionRows.map((r) => ({
-          tenantId,
-          code: `R${String(r.number).padStart(2, "0")}-OFFICE`,
-          kind: "region_office" as const,
-          nameFa: `شهرداری ${r.nameFa}`,
-          nameEn: `${r.nameEn} Municipality`,
-          regionId: r.id,
-        })),
-      ])
-      .returning({ id: units.id, code: units.code });
+    await applyTemplate(tx, {
+      tenantId,
+      template: METROPOLIS,
+      geography: demoGeography(city),
+      jalaliYear: isoDateToJalali(new Date().toISOString().slice(0, 10)).jy,
+    });
     const staffRows = await tx
       .insert(staff)
       .values(
@@ -108,9 +94,13 @@ async function seedCity(db: Database, city: DemoCity, passwordHash: () => Promis
         })),
       )
       .returning({ id: staff.id, username: staff.username });
+    // The demo unit staff works in region 1: its office and its first district's office.
     const unitStaff = staffRows.find((s) => s.username.endsWith(".unitstaff"))!;
-    const officeOfRegion1 = unitRows.find((u) => u.code === "R01-OFFICE")!;
-    await tx.insert(staffUnits).values({ tenantId, staffId: unitStaff.id, unitId: officeOfRegion1.id });
+    const offices = await tx
+      .select({ id: units.id })
+      .from(units)
+      .where(inArray(units.code, ["R01-OFFICE", "R01-D01-OFFICE"]));
+    await tx.insert(staffUnits).values(offices.map((o) => ({ tenantId, staffId: unitStaff.id, unitId: o.id })));
   });
 }
 

@@ -1,0 +1,73 @@
+import { METROPOLIS_CATEGORIES } from "./metropolis-categories";
+import type { CityTemplate } from "./types";
+
+/** "Large metropolis": the common configuration of Tehran-sized 137 centres. */
+export const METROPOLIS: CityTemplate = {
+  code: "metropolis",
+  nameFa: "کلان‌شهر",
+  nameEn: "Large metropolis",
+  categories: METROPOLIS_CATEGORIES,
+  units: [
+    { code: "HQ", kind: "hq", nameFa: "ستاد ۱۳۷", nameEn: "137 HQ" },
+    { code: "WASTE", kind: "organisation", nameFa: "سازمان مدیریت پسماند", nameEn: "Waste Management Organisation" },
+    { code: "PARKS", kind: "organisation", nameFa: "سازمان بوستان‌ها و فضای سبز", nameEn: "Parks and Green Space Organisation" },
+    { code: "TRANSPORT", kind: "organisation", nameFa: "سازمان حمل‌ونقل و ترافیک", nameEn: "Transport and Traffic Organisation" },
+    { code: "FIRE", kind: "organisation", nameFa: "سازمان آتش‌نشانی و خدمات ایمنی", nameEn: "Fire and Safety Organisation" },
+    { code: "INSPECTION", kind: "organisation", nameFa: "ادارهٔ کل بازرسی", nameEn: "Inspection Office" },
+    { code: "EXT-WATER", kind: "external_agency", nameFa: "شرکت آب و فاضلاب", nameEn: "Water and Sewage Company" },
+    { code: "EXT-POWER", kind: "external_agency", nameFa: "شرکت توزیع نیروی برق", nameEn: "Electricity Distribution Company" },
+    { code: "EXT-GAS", kind: "external_agency", nameFa: "شرکت گاز استان", nameEn: "Provincial Gas Company" },
+    { code: "EXT-POLICE", kind: "external_agency", nameFa: "پلیس راهور", nameEn: "Traffic Police" },
+  ],
+  rules: [
+    { code: "corruption", nameFa: "گزارش فساد به بازرسی", when: { kinds: ["corruption_report"] }, then: { unitCode: "INSPECTION" } },
+    { code: "fire", nameFa: "ایمنی و آتش‌نشانی", when: { categoryCodes: ["fire", "planning.unsafe"] }, then: { unitCode: "FIRE", raisePriority: true } },
+    { code: "flooding", nameFa: "آب‌گرفتگی به ستاد (فوریتی)", when: { categoryCodes: ["roads.flooding"] }, then: { unitCode: "HQ", raisePriority: true } },
+    { code: "flood-words", nameFa: "واژه‌های سیل و آب‌گرفتگی", when: { keywords: ["آب‌گرفتگی", "آبگرفتگی", "سیل", "flood"] }, then: { unitCode: "HQ", raisePriority: true, slaMinutes: 120 } },
+    { code: "waste-night", nameFa: "پسماند در شیفت شب به ستاد", when: { categoryCodes: ["waste"], shifts: ["night"] }, then: { unitCode: "HQ" } },
+    { code: "waste-debris", nameFa: "نخاله به سازمان پسماند", when: { categoryCodes: ["waste.debris"] }, then: { unitCode: "WASTE" } },
+    { code: "waste", nameFa: "پسماند به ناحیه", when: { categoryCodes: ["waste"] }, then: { office: "district" } },
+    { code: "green", nameFa: "فضای سبز به سازمان بوستان‌ها", when: { categoryCodes: ["green"] }, then: { unitCode: "PARKS" } },
+    { code: "transit", nameFa: "حمل‌ونقل عمومی و علائم", when: { categoryCodes: ["transit", "roads.signs"] }, then: { unitCode: "TRANSPORT" } },
+    { code: "ext-water", nameFa: "آب و فاضلاب", when: { categoryCodes: ["external.water"] }, then: { unitCode: "EXT-WATER" } },
+    { code: "ext-power", nameFa: "برق", when: { categoryCodes: ["external.power"] }, then: { unitCode: "EXT-POWER" } },
+    { code: "ext-gas", nameFa: "گاز", when: { categoryCodes: ["external.gas"] }, then: { unitCode: "EXT-GAS" } },
+    { code: "ext-police", nameFa: "پلیس راهور", when: { categoryCodes: ["external.traffic_police"] }, then: { unitCode: "EXT-POLICE" } },
+    { code: "conduct", nameFa: "رفتار کارکنان به ستاد", when: { categoryCodes: ["conduct", "general"] }, then: { unitCode: "HQ" } },
+    { code: "planning", nameFa: "شهرسازی به منطقه", when: { categoryCodes: ["planning"] }, then: { office: "region" } },
+  ],
+  fallback: { office: "district" },
+  thursday: "half",
+  holidays: {
+    // Solar holidays are fixed; lunar ones are this year's expected dates. Cities correct them.
+    1405: [
+      { jm: 1, jd: 1, nameFa: "عید نوروز", nameEn: "Nowruz" },
+      { jm: 1, jd: 2, nameFa: "عید نوروز", nameEn: "Nowruz" },
+      { jm: 1, jd: 3, nameFa: "عید نوروز", nameEn: "Nowruz" },
+      { jm: 1, jd: 4, nameFa: "عید نوروز", nameEn: "Nowruz" },
+      { jm: 1, jd: 12, nameFa: "روز جمهوری اسلامی", nameEn: "Islamic Republic Day" },
+      { jm: 1, jd: 13, nameFa: "روز طبیعت", nameEn: "Nature Day" },
+      { jm: 3, jd: 6, nameFa: "عید سعید قربان", nameEn: "Eid al-Adha" },
+      { jm: 3, jd: 14, nameFa: "رحلت امام خمینی و عید غدیر", nameEn: "Death of Imam Khomeini; Eid al-Ghadir" },
+      { jm: 3, jd: 15, nameFa: "قیام ۱۵ خرداد", nameEn: "15 Khordad uprising" },
+      { jm: 4, jd: 3, nameFa: "تاسوعای حسینی", nameEn: "Tasua" },
+      { jm: 4, jd: 4, nameFa: "عاشورای حسینی", nameEn: "Ashura" },
+      { jm: 5, jd: 13, nameFa: "اربعین حسینی", nameEn: "Arbaeen" },
+      { jm: 5, jd: 21, nameFa: "رحلت پیامبر و شهادت امام حسن مجتبی", nameEn: "Death of the Prophet; martyrdom of Imam Hasan" },
+      { jm: 5, jd: 23, nameFa: "شهادت امام رضا", nameEn: "Martyrdom of Imam Reza" },
+      { jm: 5, jd: 31, nameFa: "شهادت امام حسن عسکری", nameEn: "Martyrdom of Imam Hasan al-Askari" },
+      { jm: 6, jd: 9, nameFa: "میلاد پیامبر و امام جعفر صادق", nameEn: "Birth of the Prophet and Imam Sadiq" },
+      { jm: 8, jd: 22, nameFa: "شهادت حضرت فاطمه", nameEn: "Martyrdom of Fatima" },
+      { jm: 10, jd: 2, nameFa: "ولادت امام علی", nameEn: "Birth of Imam Ali" },
+      { jm: 10, jd: 16, nameFa: "مبعث پیامبر", nameEn: "Mab'ath" },
+      { jm: 11, jd: 5, nameFa: "ولادت حضرت قائم", nameEn: "Mid-Sha'ban" },
+      { jm: 11, jd: 22, nameFa: "پیروزی انقلاب اسلامی", nameEn: "Revolution Day" },
+      { jm: 12, jd: 9, nameFa: "شهادت امام علی", nameEn: "Martyrdom of Imam Ali" },
+      { jm: 12, jd: 19, nameFa: "عید سعید فطر", nameEn: "Eid al-Fitr" },
+      { jm: 12, jd: 20, nameFa: "تعطیل به مناسبت عید فطر", nameEn: "Eid al-Fitr holiday" },
+      { jm: 12, jd: 29, nameFa: "ملی شدن صنعت نفت", nameEn: "Oil nationalisation day" },
+    ],
+  },
+};
+
+export const TEMPLATES: Record<string, CityTemplate> = { metropolis: METROPOLIS };
