@@ -21,8 +21,8 @@ describe("HTTP host", () => {
 
   it("seeds the four cities and reports the demo sign-ins", async () => {
     expect(api.seeded).toBe(true);
-    const cities = (await (await trpc("city.list")).json()).result.data;
-    expect(cities.map((c: { slug: string; nameFa: string }) => `${c.slug}:${c.nameFa}`)).toEqual([
+    const cities = ((await (await trpc("city.list")).json()) as { result: { data: Array<{ slug: string; nameFa: string }> } }).result.data;
+    expect(cities.map((c) => `${c.slug}:${c.nameFa}`)).toEqual([
       "tehran:تهران",
       "shiraz:شیراز",
       "qom:قم",
@@ -41,9 +41,9 @@ describe("HTTP host", () => {
   it("signs in over HTTP and serves the session to a bearer token", async () => {
     const res = await signIn({ city: "tehran", login: "tehran.operator", password: "demo-pass-137" });
     expect(res.status).toBe(200);
-    const { token } = (await res.json()).result.data;
+    const { token } = ((await res.json()) as { result: { data: { token: string } } }).result.data;
     const me = await trpc("auth.me", { headers: { authorization: `Bearer ${token}` } });
-    expect((await me.json()).result.data.city.slug).toBe("tehran");
+    expect(((await me.json()) as { result: { data: { city: { slug: string } } } }).result.data.city.slug).toBe("tehran");
   });
 
   it("answers bad input with a message key and the fields, never a stack", async () => {
