@@ -48,7 +48,7 @@ export function errorData(error: TRPCError): ErrorData {
     return {
       messageKey: cause.messageKey,
       params: cause.params,
-      fieldErrors: cause.field ? { [cause.field]: cause.messageKey } : undefined,
+      fieldErrors: cause.fieldErrors ?? (cause.field ? { [cause.field]: cause.messageKey } : undefined),
     };
   }
   const issues = (cause as { issues?: Issue[] } | undefined)?.issues;

@@ -1,4 +1,9 @@
+import { areaRouter } from "./routers/area";
 import { auditRouter } from "./routers/audit";
+import { brandingRouter } from "./routers/branding";
+import { calendarRouter } from "./routers/calendar";
+import { categoryRouter } from "./routers/category";
+import { routingRouter } from "./routers/routing";
 import { authRouter } from "./routers/auth";
 import { cityRouter } from "./routers/city";
 import { regionRouter } from "./routers/region";
@@ -15,6 +20,11 @@ export const appRouter = router({
   staff: staffRouter,
   audit: auditRouter,
   tenant: tenantRouter,
+  branding: brandingRouter,
+  area: areaRouter,
+  category: categoryRouter,
+  routing: routingRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { AppError, hasAnyRole, type CityRole, type PlatformRole } from "@city137/core";
 import { withoutTenant, withPlatform, withTenant, type Database, type Tx } from "@city137/db";
 import { RateLimiter } from "./auth/rate-limit";
+import { DistrictIndexCache } from "./config/district-index-cache";
 import { resolveSession, type CitySession, type PlatformSession, type Session } from "./auth/session";
 import { errorData, toTRPCError } from "./errors";
 
@@ -16,6 +17,7 @@ export interface ApiDeps {
   now?: () => Date;
   /** Sign-in attempts per client address per window. */
   signInLimiter?: RateLimiter;
+  districts?: DistrictIndexCache;
 }
 
 export interface RequestInfo {
@@ -28,12 +30,14 @@ export interface RequestInfo {
 export function createContextFactory(deps: ApiDeps) {
   const now = deps.now ?? (() => new Date());
   const signInLimiter = deps.signInLimiter ?? new RateLimiter(20, 5 * 60_000);
+  const districts = deps.districts ?? new DistrictIndexCache();
   return (req: RequestInfo) => {
     let session: Promise<Session | null> | undefined;
     return {
       db: deps.db,
       now,
       signInLimiter,
+      districts,
       token: req.token,
       ip: req.ip,
       /** No city: the registry of cities only (public lookups by slug). */

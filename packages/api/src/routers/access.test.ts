@@ -7,8 +7,17 @@ import { createTestApi, failure, type TestApi } from "../test-utils";
  * fails the first test, so nothing reaches production unclassified.
  */
 type Audience = "public" | "authed" | "staff" | "cityAdmin" | "platform";
-type Fixtures = { tehranOperatorId: string; shirazOperatorId: string };
-const PROCEDURES: Record<string, { audience: Audience; input?: (f: Fixtures) => unknown; tehranIds?: true }> = {
+type Fixtures = {
+  tehranOperatorId: string;
+  shirazOperatorId: string;
+  tehranVersionId: string;
+  tehranCategoryId: string;
+  tehranCalendarId: string;
+};
+const square = (x: number, y: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] });
+const BRANDING = { nameFa: "شهر آزمون", nameEn: "Test City", primaryColor: "#123456", secondaryColor: "#654321", logoSvg: "<svg xmlns='http://www.w3.org/2000/svg'/>", shortNumber: "137", defaultLocale: "fa" };
+/** roles: the city roles allowed, when narrower than the audience. */
+const PROCEDURES: Record<string, { audience: Audience; input?: (f: Fixtures) => unknown; tehranIds?: true; roles?: string[] }> = {
   "auth.signIn": { audience: "public", input: () => ({ city: "tehran", login: "tehran.manager", password: "demo-pass-137" }) },
   "auth.me": { audience: "authed" },
   "auth.signOut": { audience: "authed" },
@@ -20,6 +29,34 @@ const PROCEDURES: Record<string, { audience: Audience; input?: (f: Fixtures) => 
   "staff.updateRoles": { audience: "cityAdmin", input: (f) => ({ staffId: f.tehranOperatorId, roles: ["operator"] }), tehranIds: true },
   "audit.list": { audience: "cityAdmin", input: () => ({ limit: 5 }) },
   "tenant.list": { audience: "platform" },
+  "branding.get": { audience: "staff" },
+  "branding.update": { audience: "cityAdmin", input: () => BRANDING },
+  "area.list": { audience: "staff" },
+  "area.locate": { audience: "staff", input: () => ({ lat: 35.7, lon: 51.35 }) },
+  "area.importBoundaries": {
+    audience: "cityAdmin",
+    input: () => ({ dryRun: true, geojson: JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { code: "NEW", level: "region", name_fa: "نو", name_en: "New" }, geometry: square(1, 1) }] }) }),
+  },
+  "area.exportBoundaries": { audience: "cityAdmin" },
+  "category.list": { audience: "staff" },
+  "routing.get": { audience: "staff", roles: ["admin", "supervisor", "manager"] },
+  "routing.saveDraft": { audience: "cityAdmin", input: () => ({ tree: { rules: [], fallback: { assign: { type: "district_office" } } } }) },
+  "routing.publish": { audience: "cityAdmin" },
+  "routing.restore": { audience: "cityAdmin", input: (f) => ({ versionId: f.tehranVersionId }), tehranIds: true },
+  "routing.simulate": {
+    audience: "staff",
+    roles: ["admin", "supervisor", "operator"],
+    input: (f) => ({ categoryId: f.tehranCategoryId, kind: "complaint", channel: "phone", lat: 35.7, lon: 51.35 }),
+    tehranIds: true,
+  },
+  "calendar.list": { audience: "staff" },
+  "calendar.update": {
+    audience: "cityAdmin",
+    input: (f) => ({ calendarId: f.tehranCalendarId, mode: "business", week: [[{ start: "08:00", end: "16:00" }], [{ start: "08:00", end: "16:00" }], [{ start: "08:00", end: "16:00" }], [{ start: "08:00", end: "16:00" }], [{ start: "08:00", end: "12:00" }], [], [{ start: "08:00", end: "16:00" }]] }),
+    tehranIds: true,
+  },
+  "calendar.holidays": { audience: "staff", input: () => ({ jalaliYear: 1405 }) },
+  "calendar.setHolidays": { audience: "cityAdmin", input: () => ({ jalaliYear: 1410, holidays: [{ jm: 1, jd: 1, nameFa: "نوروز" }] }) },
 };
 
 let api: TestApi;
@@ -36,9 +73,13 @@ beforeAll(async () => {
   tokens["platform.billing"] = () => api.signIn(null, "platform.billing");
   const staffIdOf = async (city: string, username: string) =>
     (await api.caller(await api.signIn(city, `${city}.admin`)).staff.list()).find((s) => s.username === username)!.id;
+  const tehranAdmin = api.caller(await api.signIn("tehran", "tehran.admin"));
   fixtures = {
     tehranOperatorId: await staffIdOf("tehran", "tehran.operator"),
     shirazOperatorId: await staffIdOf("shiraz", "shiraz.operator"),
+    tehranVersionId: (await tehranAdmin.routing.get()).published!.id,
+    tehranCategoryId: (await tehranAdmin.category.list()).find((c) => c.code === "waste.collection")!.id,
+    tehranCalendarId: (await tehranAdmin.calendar.list())[0]!.id,
   };
 });
 afterAll(() => api?.close());
@@ -70,12 +111,15 @@ describe("procedure audiences", () => {
         return;
       }
       expect(await failure(call(null, path, input))).toMatchObject({ code: "UNAUTHORIZED", messageKey: "errors.unauthorized" });
+      const permitted = spec.roles
+        ? allowed(spec.audience).filter((who) => spec.roles!.includes(who.split(".")[1]!))
+        : allowed(spec.audience);
       for (const who of Object.keys(tokens)) {
         const result = call(await tokens[who]!(), path, input);
-        if (spec.tehranIds && who.startsWith("shiraz.") && allowed(spec.audience).includes(who)) {
+        if (spec.tehranIds && who.startsWith("shiraz.") && permitted.includes(who)) {
           // allowed by role, but the ids belong to Tehran: answered as if they did not exist
           expect(await failure(result), `${who} on ${path}`).toMatchObject({ code: "NOT_FOUND" });
-        } else if (allowed(spec.audience).includes(who)) await expect(result, `${who} on ${path}`).resolves.toBeDefined();
+        } else if (permitted.includes(who)) await expect(result, `${who} on ${path}`).resolves.toBeDefined();
         else expect(await failure(result), `${who} on ${path}`).toMatchObject({ code: "FORBIDDEN", messageKey: "errors.forbidden" });
       }
     });

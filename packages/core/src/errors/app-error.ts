@@ -17,11 +17,18 @@ export class AppError extends Error {
   readonly messageKey: string;
   readonly field?: string;
   readonly params?: Record<string, string | number>;
+  /** Several inputs at fault at once: path → message key. */
+  readonly fieldErrors?: Record<string, string>;
 
   constructor(
     code: AppErrorCode,
     messageKey: string,
-    opts: { field?: string; params?: Record<string, string | number>; cause?: unknown } = {},
+    opts: {
+      field?: string;
+      params?: Record<string, string | number>;
+      fieldErrors?: Record<string, string>;
+      cause?: unknown;
+    } = {},
   ) {
     super(messageKey, { cause: opts.cause });
     this.name = "AppError";
@@ -29,6 +36,7 @@ export class AppError extends Error {
     this.messageKey = messageKey;
     this.field = opts.field;
     this.params = opts.params;
+    this.fieldErrors = opts.fieldErrors;
   }
 }
 

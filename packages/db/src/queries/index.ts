@@ -4,3 +4,8 @@ export * from "./sessions";
 export * from "./platform-users";
 export * from "./audit";
 export * from "./geography";
+export * from "./branding";
+export * from "./areas";
+export * from "./categories";
+export * from "./routing";
+export * from "./calendars";
