@@ -9,3 +9,4 @@ export * from "./calendar";
 export * from "./routing";
 export * from "./geo";
 export * from "./templates";
+export * from "./categories";

@@ -5,3 +5,4 @@ export { assertRuntimeRoleSafe } from "./safety";
 export { seedDemo, DEMO_CITIES, DEMO_PASSWORD, type DemoSignIn } from "./seed";
 export * from "./queries";
 export * as schema from "./schema";
+export { sqlState, isUniqueViolation } from "./errors";

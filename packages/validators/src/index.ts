@@ -2,3 +2,4 @@ export * from "./common";
 export * from "./auth";
 export * from "./staff";
 export * from "./config";
+export * from "./categories";

@@ -13,6 +13,7 @@ type Fixtures = {
   tehranVersionId: string;
   tehranCategoryId: string;
   tehranCalendarId: string;
+  tehranUnitId: string;
 };
 const square = (x: number, y: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] });
 const BRANDING = { nameFa: "شهر آزمون", nameEn: "Test City", primaryColor: "#123456", secondaryColor: "#654321", logoSvg: "<svg xmlns='http://www.w3.org/2000/svg'/>", shortNumber: "137", defaultLocale: "fa" };
@@ -39,6 +40,14 @@ const PROCEDURES: Record<string, { audience: Audience; input?: (f: Fixtures) => 
   },
   "area.exportBoundaries": { audience: "cityAdmin" },
   "category.list": { audience: "staff" },
+  "category.create": { audience: "cityAdmin", input: () => ({ code: "test.access", parentId: null, nameFa: "آزمون", nameEn: "Test", kinds: ["request"] }) },
+  "category.update": { audience: "cityAdmin", input: (f) => ({ id: f.tehranCategoryId, code: "waste.collection", parentId: null, nameFa: "جمع‌آوری زباله", nameEn: "Garbage collection", kinds: ["request", "complaint"] }), tehranIds: true },
+  "category.setActive": { audience: "cityAdmin", input: (f) => ({ id: f.tehranCategoryId, active: true }), tehranIds: true },
+  "category.import": { audience: "cityAdmin", input: () => ({ format: "csv", text: "code,parent,name_fa,name_en,kinds,priority,sla_minutes\nx.y,,الف,A,request,normal,60\n", dryRun: true }) },
+  "category.export": { audience: "cityAdmin", input: () => ({ format: "csv" }) },
+  "unit.create": { audience: "cityAdmin", input: () => ({ code: "TEST-ACCESS", kind: "organisation", nameFa: "آزمون", nameEn: "Test" }) },
+  "unit.update": { audience: "cityAdmin", input: (f) => ({ id: f.tehranUnitId, code: "R05-OFFICE", kind: "region_office", nameFa: "شهرداری منطقهٔ ۵", nameEn: "Region 5 Municipality" }), tehranIds: true },
+  "unit.setActive": { audience: "cityAdmin", input: (f) => ({ id: f.tehranUnitId, active: true }), tehranIds: true },
   "routing.get": { audience: "staff", roles: ["admin", "supervisor", "manager"] },
   "routing.saveDraft": { audience: "cityAdmin", input: () => ({ tree: { rules: [], fallback: { assign: { type: "district_office" } } } }) },
   "routing.publish": { audience: "cityAdmin" },
@@ -80,6 +89,7 @@ beforeAll(async () => {
     tehranVersionId: (await tehranAdmin.routing.get()).published!.id,
     tehranCategoryId: (await tehranAdmin.category.list()).find((c) => c.code === "waste.collection")!.id,
     tehranCalendarId: (await tehranAdmin.calendar.list())[0]!.id,
+    tehranUnitId: (await tehranAdmin.unit.list()).find((u) => u.code === "R05-OFFICE")!.id,
   };
 });
 afterAll(() => api?.close());

@@ -9,3 +9,4 @@ export * from "./areas";
 export * from "./categories";
 export * from "./routing";
 export * from "./calendars";
+export * from "./category-writes";
