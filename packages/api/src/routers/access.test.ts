@@ -18,7 +18,15 @@ type Fixtures = {
 const square = (x: number, y: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] });
 const BRANDING = { nameFa: "شهر آزمون", nameEn: "Test City", primaryColor: "#123456", secondaryColor: "#654321", logoSvg: "<svg xmlns='http://www.w3.org/2000/svg'/>", shortNumber: "137", defaultLocale: "fa" };
 /** roles: the city roles allowed, when narrower than the audience. */
-const PROCEDURES: Record<string, { audience: Audience; input?: (f: Fixtures) => unknown; tehranIds?: true; roles?: string[] }> = {
+const PROCEDURES: Record<
+  string,
+  { audience: Audience; input?: (f: Fixtures) => unknown; tehranIds?: true; roles?: string[]; publicAnswer?: "NOT_FOUND" }
+> = {
+  "auth.acceptInvitation": { audience: "public", input: () => ({ city: "tehran", token: "x".repeat(43), password: "long enough password" }), publicAnswer: "NOT_FOUND" },
+  "staff.create": { audience: "cityAdmin", input: () => ({ username: "new.person", email: "new.person@example.org", displayName: "تازه‌وارد", roles: ["operator"] }) },
+  "staff.reinvite": { audience: "cityAdmin", input: (f) => ({ staffId: f.tehranOperatorId }), tehranIds: true },
+  "staff.setUnits": { audience: "cityAdmin", input: (f) => ({ staffId: f.tehranOperatorId, unitIds: [] }), tehranIds: true },
+  "staff.setActive": { audience: "cityAdmin", input: (f) => ({ staffId: f.tehranOperatorId, active: true }), tehranIds: true },
   "auth.signIn": { audience: "public", input: () => ({ city: "tehran", login: "tehran.manager", password: "demo-pass-137" }) },
   "auth.me": { audience: "authed" },
   "auth.signOut": { audience: "authed" },
@@ -117,7 +125,8 @@ describe("procedure audiences", () => {
     it(`${path} (${spec.audience})`, async () => {
       const input = spec.input?.(fixtures);
       if (spec.audience === "public") {
-        await expect(call(null, path, input)).resolves.toBeDefined();
+        if (spec.publicAnswer) expect(await failure(call(null, path, input))).toMatchObject({ code: spec.publicAnswer });
+        else await expect(call(null, path, input)).resolves.toBeDefined();
         return;
       }
       expect(await failure(call(null, path, input))).toMatchObject({ code: "UNAUTHORIZED", messageKey: "errors.unauthorized" });
@@ -157,7 +166,8 @@ describe("another city's data", () => {
     const shiraz = api.caller(await api.signIn("shiraz", "shiraz.admin"));
     expect(await tehran.region.list()).toHaveLength(22);
     expect(await shiraz.region.list()).toHaveLength(11);
-    expect((await tehran.staff.list()).every((s) => s.username.startsWith("tehran."))).toBe(true);
+    expect((await tehran.staff.list()).some((s) => s.username.startsWith("shiraz."))).toBe(false);
+    expect((await tehran.staff.list()).filter((s) => s.username.startsWith("tehran."))).toHaveLength(6);
     expect((await shiraz.unit.list()).map((u) => u.code)).toContain("R11-OFFICE");
     expect((await tehran.audit.list({ limit: 500 })).length).toBeGreaterThan(0);
     const shirazIds = new Set((await shiraz.staff.list()).map((s) => s.id));
@@ -167,12 +177,9 @@ describe("another city's data", () => {
 
   it("platform staff see every city with its counts", async () => {
     const rows = await api.caller(await api.signIn(null, "platform.billing")).tenant.list();
-    expect(rows.map((r) => [r.slug, r.regionCount, r.staffCount])).toEqual([
-      ["tehran", 22, 6],
-      ["shiraz", 11, 6],
-      ["qom", 8, 6],
-      ["mashhad", 13, 6],
-    ]);
+    const staffOf = async (city: string) => (await api.caller(await api.signIn(city, `${city}.admin`)).staff.list()).length;
+    expect(rows.map((r) => [r.slug, r.regionCount])).toEqual([["tehran", 22], ["shiraz", 11], ["qom", 8], ["mashhad", 13]]);
+    for (const r of rows) expect(r.staffCount).toBe(await staffOf(r.slug));
   });
 });
 

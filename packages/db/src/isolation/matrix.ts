@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { getTableColumns } from "drizzle-orm";
 import type { Database, Tx } from "../client";
-import { areas, auditLog, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
+import { areas, auditLog, staffInvitations, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 
 /** Ids inside one city that new rows may point at. */
@@ -103,6 +103,12 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     key: sessions.id,
     newRow: (f) => ({ tenantId: f.tenantId, staffId: f.staffId, tokenHash: tag(), expiresAt: new Date(Date.now() + 3600_000) }),
     change: { lastSeenAt: sql`last_seen_at` },
+  },
+  staff_invitations: {
+    table: staffInvitations,
+    key: staffInvitations.id,
+    newRow: (f) => ({ tenantId: f.tenantId, staffId: f.staffId, tokenHash: tag(), expiresAt: new Date(Date.now() + 3600_000) }),
+    change: { usedAt: sql`used_at` },
   },
   audit_log: {
     table: auditLog,

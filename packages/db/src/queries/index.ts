@@ -10,3 +10,4 @@ export * from "./categories";
 export * from "./routing";
 export * from "./calendars";
 export * from "./category-writes";
+export * from "./staff-admin";

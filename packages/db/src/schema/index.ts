@@ -8,3 +8,4 @@ export * from "./units";
 export * from "./staff";
 export * from "./sessions";
 export * from "./audit-log";
+export * from "./invitations";

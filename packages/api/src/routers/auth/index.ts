@@ -1,5 +1,6 @@
 import { AppError } from "@city137/core";
-import { ZSignInInput } from "@city137/validators";
+import { ZAcceptInvitationInput, ZSignInInput } from "@city137/validators";
+import { acceptStaffInvitation } from "../../auth/accept-invitation";
 import { signIn } from "../../auth/sign-in";
 import { signOut } from "../../auth/sign-out";
 import { authedProcedure, publicProcedure, router } from "../../trpc";
@@ -10,6 +11,14 @@ export const authRouter = router({
       throw new AppError("TOO_MANY_REQUESTS", "errors.auth.rateLimited");
     }
     return signIn(ctx.db, input, { ip: ctx.ip, now: ctx.now() });
+  }),
+
+  /** Invited staff set their password; rate-limited like sign-in. */
+  acceptInvitation: publicProcedure.input(ZAcceptInvitationInput).mutation(({ ctx, input }) => {
+    if (!ctx.signInLimiter.hit(`ip:${ctx.ip ?? "unknown"}`)) {
+      throw new AppError("TOO_MANY_REQUESTS", "errors.auth.rateLimited");
+    }
+    return acceptStaffInvitation(ctx.db, input, { ip: ctx.ip, now: ctx.now() });
   }),
 
   me: authedProcedure.query(({ ctx }) => {
