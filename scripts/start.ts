@@ -18,7 +18,7 @@ const env = readEnv();
 const log = createLogger(env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL);
 
 console.log("Building the console…");
-const build = spawnSync(`${root}node_modules/.bin/remix`, ["vite:build"], { cwd: consoleDir, stdio: "inherit" });
+const build = spawnSync(`${consoleDir}/node_modules/.bin/remix`, ["vite:build"], { cwd: consoleDir, stdio: "inherit" });
 if (build.status !== 0 || !existsSync(`${consoleDir}/build/server/index.js`)) {
   console.error("The console did not build; see the output above.");
   process.exit(1);
@@ -37,7 +37,7 @@ const api = await startApiServer({
 
 const consoleProcess = spawn(
   process.execPath,
-  [`${root}node_modules/@remix-run/serve/dist/cli.js`, "build/server/index.js"],
+  [`${consoleDir}/node_modules/@remix-run/serve/dist/cli.js`, "build/server/index.js"],
   {
     cwd: consoleDir,
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { dir, formatDate, formatDateTime, formatDigits, formatLongDate, formatNumber } from "./format";
+import { resolveFieldErrors, resolveMessage } from "./message";
+import { resources } from "./resources";
+
+const keys = (o: object, prefix = ""): string[] =>
+  Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+const strings = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === "string" ? [v] : strings(v)));
+
+describe("resources", () => {
+  it("Persian and English have exactly the same keys", () => {
+    expect(keys(resources.en.common).sort()).toEqual(keys(resources.fa.common).sort());
+  });
+  it("Persian text uses Persian ی and ک, never the Arabic letters", () => {
+    for (const s of strings(resources.fa.common)) expect(s, s).not.toMatch(/[يك]/);
+  });
+  it("every message key the API sends has a translation", () => {
+    const all = new Set(keys(resources.fa.common));
+    for (const k of ["errors.auth.locked", "errors.auth.invalidCredentials", "validation.required", "errors.staff.cannotRemoveOwnAdmin", "errors.routing.inactiveUnit", "errors.invitation.invalid"]) {
+      expect(all.has(k), k).toBe(true);
+    }
+  });
+});
+
+describe("formats", () => {
+  it("writes Jalali dates with Persian digits in Tehran time", () => {
+    // 2026-03-20T21:00Z is 00:30 on 1 Farvardin 1405 in Tehran
+    expect(formatDate("2026-03-20T21:00:00Z", "fa")).toBe("۱ فروردین ۱۴۰۵");
+    expect(formatDate("2026-03-20T20:00:00Z", "fa")).toBe("۲۹ اسفند ۱۴۰۴");
+    expect(formatLongDate("2026-11-24T22:00:00Z", "fa")).toBe("چهارشنبه، ۴ آذر ۱۴۰۵");
+    expect(formatLongDate("2026-11-24T22:00:00Z", "en")).toBe("Wednesday, 25 November 2026");
+    expect(formatDateTime("2026-11-24T08:00:00Z", "fa")).toContain("۱۱:۳۰");
+  });
+  it("writes Gregorian dates in English", () => {
+    expect(formatDate("2026-03-20T21:00:00Z", "en")).toBe("21 March 2026");
+  });
+  it("numbers and digits follow the language", () => {
+    expect(formatNumber(2400000, "fa")).toBe("۲٬۴۰۰٬۰۰۰");
+    expect(formatNumber(2400000, "en")).toBe("2,400,000");
+    expect(formatDigits("137", "fa")).toBe("۱۳۷");
+    expect(dir("fa")).toBe("rtl");
+    expect(dir("en")).toBe("ltr");
+  });
+});
+
+describe("messages", () => {
+  const t = (key: string, opts: Record<string, unknown> = {}) => {
+    const path = key.split(".");
+    let node: unknown = resources.fa.common;
+    for (const p of path) node = (node as Record<string, unknown>)?.[p];
+    if (typeof node !== "string") return (opts.defaultValue as string) ?? key;
+    return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(opts[name] ?? ""));
+  };
+  it("names the field in its own language", () => {
+    expect(resolveMessage(t, "validation.required", { field: "login" })).toBe("«نام کاربری یا رایانامه» را وارد کنید.");
+    expect(resolveFieldErrors(t, { fieldErrors: { password: "validation.required" } })).toEqual({ password: "«گذرواژه» را وارد کنید." });
+    expect(resolveMessage(t, "errors.auth.locked", { params: { minutes: 15 }, locale: "fa" })).toContain("۱۵");
+  });
+  it("falls back to a general sentence for an unknown key, never the key itself", () => {
+    expect(resolveMessage(t, "errors.nonsense")).toBe("خطایی پیش آمد. لطفاً دوباره تلاش کنید.");
+  });
+});

@@ -1,0 +1,3 @@
+export * from "./format";
+export * from "./message";
+export { resources, NAMESPACES } from "./resources";
