@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { startApiServer, type RunningApi } from "@city137/api-server";
+import { chromium, type Browser } from "playwright-core";
+
+const consoleDir = fileURLToPath(new URL("../../../apps/console/", import.meta.url));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+export interface Platform {
+  api: RunningApi;
+  consoleUrl: string;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** The real API on a fresh in-memory database with the demo cities, the built console, and Chromium. */
+export async function startPlatform(): Promise<Platform> {
+  if (!existsSync(`${consoleDir}build/server/index.js`)) {
+    throw new Error("The console is not built: run `npx -y pnpm@9.15.9 test:e2e`, which builds it first.");
+  }
+  const api = await startApiServer({ port: 0, seed: true });
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [`${consoleDir}node_modules/@remix-run/serve/dist/cli.js`, "build/server/index.js"], {
+    cwd: consoleDir,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", API_URL: `${api.url}/trpc`, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const consoleUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(consoleUrl);
+      break;
+    } catch {
+      if (i > 120) throw new Error("The console did not start.");
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+  });
+  return {
+    api,
+    consoleUrl,
+    browser,
+    stop: async () => {
+      await browser.close();
+      child.kill("SIGTERM");
+      await api.close();
+    },
+  };
+}
