@@ -19,6 +19,13 @@ END $$;
 -- implicitly.
 DO $$
 BEGIN
-  GRANT app_platform TO app_user;
+  IF NOT EXISTS (
+    SELECT FROM pg_auth_members m
+    JOIN pg_roles r ON r.oid = m.roleid
+    JOIN pg_roles u ON u.oid = m.member
+    WHERE r.rolname = 'app_platform' AND u.rolname = 'app_user'
+  ) THEN
+    GRANT app_platform TO app_user;
+  END IF;
 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$;

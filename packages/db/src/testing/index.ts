@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createDatabase, type Database } from "../client";
+import { readFileSync } from "node:fs";
 import { runMigrations } from "../migrate";
 import { seedDemo } from "../seed";
 
@@ -34,11 +35,22 @@ async function createPgliteTestDb(): Promise<TestDb> {
 async function createPostgresTestDb(serverUrl: string, poolSize: number): Promise<TestDb> {
   const name = `c137_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = await createDatabase({ url: serverUrl, max: 1 });
+  // Roles are cluster-wide and parallel workers would update them at once
+  // ("tuple concurrently updated"): set them up one worker at a time, holding
+  // an advisory lock in the shared admin database.
+  await admin.exec("select pg_advisory_lock(137137)");
+  try {
+    await admin.exec(readFileSync(new URL("../../sql/roles.sql", import.meta.url), "utf8"));
+    await admin.exec(
+      "do $$ begin if not (select rolcanlogin from pg_roles where rolname = 'app_user') then alter role app_user login; end if; end $$",
+    );
+  } finally {
+    await admin.exec("select pg_advisory_unlock(137137)");
+  }
   await admin.exec(`create database ${name}`);
   const ownerUrl = withDatabase(serverUrl, name);
   const owner = await createDatabase({ url: ownerUrl, max: 2 });
   await runMigrations(owner);
-  await owner.exec("alter role app_user login");
   const runtimeUrl = new URL(ownerUrl);
   runtimeUrl.username = "app_user";
   runtimeUrl.password = "";
