@@ -47,6 +47,7 @@ export function ShellHeader({ city, user, now }: { city: City; user: User | null
           </NavLink>
           {isAdmin && <NavLink to={`/${city.slug}/staff`}>{t("shell.navStaff")}</NavLink>}
           {isAdmin && <NavLink to={`/${city.slug}/audit`}>{t("shell.navAudit")}</NavLink>}
+          {isAdmin && <NavLink to={`/${city.slug}/settings`}>{t("settings.title")}</NavLink>}
         </nav>
       )}
       <div className="shell-tools">

@@ -1,0 +1,50 @@
+interface Feature {
+  properties: { code: string; level: string };
+  geometry: unknown;
+}
+
+type Ring = number[][];
+
+function polygonsOf(geometry: unknown): Ring[][] {
+  const g = geometry as { type?: string; coordinates?: unknown } | null;
+  if (g?.type === "Polygon") return [g.coordinates as Ring[]];
+  if (g?.type === "MultiPolygon") return g.coordinates as Ring[][];
+  return [];
+}
+
+/**
+ * Boundaries drawn as SVG, so the map works without a tile server (and offline).
+ * Longitude is scaled by cos(latitude) so shapes keep their proportions.
+ */
+export function BoundaryMap({ features, preview = [], label }: { features: Feature[]; preview?: Feature[]; label: string }) {
+  const all = [...features, ...preview];
+  const points = all.flatMap((f) => polygonsOf(f.geometry).flatMap((p) => p[0] ?? []));
+  if (points.length === 0) return null;
+  const lons = points.map((p) => p[0]!);
+  const lats = points.map((p) => p[1]!);
+  const [minX, maxX, minY, maxY] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
+  const width = 1000;
+  const height = Math.max(200, Math.round((width * (maxY - minY)) / Math.max((maxX - minX) * k, 1e-9)));
+  const x = (lon: number) => (((lon - minX) * k) / Math.max((maxX - minX) * k, 1e-9)) * width;
+  const y = (lat: number) => ((maxY - lat) / Math.max(maxY - minY, 1e-9)) * height;
+  const d = (f: Feature) =>
+    polygonsOf(f.geometry)
+      .flatMap((poly) => poly.map((ring) => "M" + ring.map(([lon, lat]) => `${x(lon!).toFixed(1)},${y(lat!).toFixed(1)}`).join("L") + "Z"))
+      .join(" ");
+  const order = (f: Feature) => (f.properties.level === "region" ? 1 : 0);
+  return (
+    <svg className="boundary-map" viewBox={`-10 -10 ${width + 20} ${height + 20}`} role="img" aria-label={label} data-testid="boundary-map">
+      {[...features].sort((a, b) => order(a) - order(b)).map((f) => (
+        <path key={f.properties.code} d={d(f)} className={f.properties.level === "region" ? "region" : "district"}>
+          <title>{f.properties.code}</title>
+        </path>
+      ))}
+      {preview.map((f) => (
+        <path key={`p-${f.properties.code}`} d={d(f)} className="preview">
+          <title>{f.properties.code}</title>
+        </path>
+      ))}
+    </svg>
+  );
+}
