@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
-const FIELDS = ["nameFa", "nameEn", "shortNumber", "smsSender", "customHost", "mapTileUrl", "mapCenterLat", "mapCenterLon", "mapZoom"] as const;
+type Field = "nameFa" | "nameEn" | "shortNumber" | "smsSender" | "customHost" | "mapTileUrl" | "mapCenterLat" | "mapCenterLon" | "mapZoom";
 const LTR = new Set(["nameEn", "shortNumber", "smsSender", "customHost", "mapTileUrl", "mapCenterLat", "mapCenterLon", "mapZoom"]);
 
 export default function BrandingPage() {
@@ -47,7 +47,7 @@ export default function BrandingPage() {
   const outcome = useActionData<typeof action>();
   const errors = useFieldErrors(outcome);
   const { t } = useTranslation();
-  const input = (name: (typeof FIELDS)[number]) => (
+  const input = (name: Field) => (
     <div key={name}>
       <label htmlFor={name}>{t(`settings.branding.${name}`)}</label>
       <input id={name} name={name} defaultValue={branding[name] == null ? "" : String(branding[name])} dir={LTR.has(name) ? "ltr" : undefined} aria-invalid={!!errors[name]} aria-describedby={`${name}-error`} />

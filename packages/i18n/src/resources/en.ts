@@ -50,6 +50,12 @@ export const en: Shape<typeof fa> = {
     shortNumber: "Call: {{number}}",
     roles: "Roles",
   },
+  invitation: {
+    title: "Choose your password",
+    help: "You have been invited. Choose a password of at least 10 characters.",
+    confirm: "Repeat the password",
+    submit: "Save the password",
+  },
   staff: {
     title: "Staff",
     username: "User name",
@@ -144,7 +150,7 @@ export const en: Shape<typeof fa> = {
       unknownUnit: "This unit is not in your city or is inactive.",
       taken: "This user name or e-mail is already registered.",
     },
-    invitation: { invalid: "This invitation link is not valid or has expired." },
+    invitation: { invalid: "This invitation link is not valid or has expired.", mismatch: "The two passwords are not the same." },
     routing: {
       invalidTree: "The routing tree has {{count}} problems.",
       noDraft: "There is no draft to publish.",
