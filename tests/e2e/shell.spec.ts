@@ -100,7 +100,7 @@ describe("the console shell in a real browser", () => {
     await page.click('a[href="/mashhad/staff"]');
     const row = page.locator("tr", { hasText: "mashhad.manager" });
     await row.locator('input[value="supervisor"]').check();
-    await row.locator("button[type=submit]").click();
+    await row.locator(".roles-form button[type=submit]").click();
     await page.waitForSelector(".notice");
     expect(await page.textContent(".notice")).toContain("ناصر عطار");
     await page.click('a[href="/mashhad/audit"]');

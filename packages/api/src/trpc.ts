@@ -15,7 +15,7 @@ import { errorData, toTRPCError } from "./errors";
 export interface ApiDeps {
   db: Database;
   now?: () => Date;
-  /** Sign-in attempts per client address per window. */
+  /** Failed sign-in attempts per client address per window. */
   signInLimiter?: RateLimiter;
   districts?: DistrictIndexCache;
 }
@@ -29,7 +29,7 @@ export interface RequestInfo {
 
 export function createContextFactory(deps: ApiDeps) {
   const now = deps.now ?? (() => new Date());
-  const signInLimiter = deps.signInLimiter ?? new RateLimiter(20, 5 * 60_000);
+  const signInLimiter = deps.signInLimiter ?? new RateLimiter(30, 15 * 60_000);
   const districts = deps.districts ?? new DistrictIndexCache();
   return (req: RequestInfo) => {
     let session: Promise<Session | null> | undefined;

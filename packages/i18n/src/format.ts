@@ -18,16 +18,12 @@ export function formatDate(date: Date | string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, year: "numeric", month: "long", day: "numeric" }).format(new Date(date));
 }
 
+/** «۱۴۰۵/۰۹/۰۴، ۱۰:۳۰»: ICU joins the two with a Latin comma in Persian, so they are joined here. */
 export function formatDateTime(date: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(new Date(date));
+  const d = new Date(date);
+  const day = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  const time = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
+  return `${day}${locale === "fa" ? "، " : ", "}${time}`;
 }
 
 /**

@@ -29,7 +29,8 @@ describe("formats", () => {
     expect(formatDate("2026-03-20T20:00:00Z", "fa")).toBe("۲۹ اسفند ۱۴۰۴");
     expect(formatLongDate("2026-11-24T22:00:00Z", "fa")).toBe("چهارشنبه، ۴ آذر ۱۴۰۵");
     expect(formatLongDate("2026-11-24T22:00:00Z", "en")).toBe("Wednesday, 25 November 2026");
-    expect(formatDateTime("2026-11-24T08:00:00Z", "fa")).toContain("۱۱:۳۰");
+    expect(formatDateTime("2026-11-24T08:00:00Z", "fa")).toBe("۱۴۰۵/۰۹/۰۳، ۱۱:۳۰");
+    expect(formatDateTime("2026-11-24T08:00:00Z", "en")).toBe("24/11/2026, 11:30");
   });
   it("writes Gregorian dates in English", () => {
     expect(formatDate("2026-03-20T21:00:00Z", "en")).toBe("21 March 2026");

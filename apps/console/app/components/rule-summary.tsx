@@ -1,3 +1,4 @@
+import { formatDigits, type Locale } from "@city137/i18n";
 import { useTranslation } from "react-i18next";
 
 interface Rule {
@@ -7,14 +8,15 @@ interface Rule {
 
 /** A rule in words: its conditions and where it sends the message. */
 export function RuleSummary({ rule, names }: { rule: Rule; names: Map<string, string> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const sep = i18n.language === "fa" ? "، " : ", ";
   const w = rule.when;
   const parts: string[] = [];
-  const n = (ids?: string[]) => (ids ?? []).map((id) => names.get(id) ?? "?").join("، ");
+  const n = (ids?: string[]) => (ids ?? []).map((id) => names.get(id) ?? "?").join(sep);
   if (w.categoryIds?.length) parts.push(n(w.categoryIds));
-  if (w.kinds?.length) parts.push(w.kinds.map((k) => t(`settings.kinds.${k}`)).join("، "));
-  if (w.channels?.length) parts.push(w.channels.map((c) => t(`settings.channels.${c}`)).join("، "));
-  if (w.shifts?.length) parts.push(w.shifts.map((s) => t(`settings.shifts.${s}`)).join("، "));
+  if (w.kinds?.length) parts.push(w.kinds.map((k) => t(`settings.kinds.${k}`)).join(sep));
+  if (w.channels?.length) parts.push(w.channels.map((c) => t(`settings.channels.${c}`)).join(sep));
+  if (w.shifts?.length) parts.push(w.shifts.map((s) => t(`settings.shifts.${s}`)).join(sep));
   if (w.regionIds?.length) parts.push(n(w.regionIds));
   if (w.keywords?.length) parts.push(w.keywords.map((k) => `«${k}»`).join(" "));
   const a = rule.then.assign;
@@ -25,7 +27,7 @@ export function RuleSummary({ rule, names }: { rule: Rule; names: Map<string, st
       <td>
         {target}
         {rule.then.raisePriority && <span className="tag warn">{t("settings.routing.raisePriority")}</span>}
-        {rule.then.slaMinutes && <span className="tag">{t("settings.routing.slaOverride", { n: rule.then.slaMinutes })}</span>}
+        {rule.then.slaMinutes && <span className="tag">{t("settings.routing.slaOverride", { n: formatDigits(rule.then.slaMinutes, i18n.language as Locale) })}</span>}
       </td>
     </>
   );

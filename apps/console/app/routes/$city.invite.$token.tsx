@@ -45,7 +45,9 @@ export default function AcceptInvitation() {
         <label htmlFor="confirm">{t("invitation.confirm")}</label>
         <input id="confirm" name="confirm" type="password" autoComplete="new-password" dir="ltr" aria-invalid={!!errors.confirm} />
         <FieldError id="confirm-error" message={errors.confirm} />
-        <button type="submit">{t("invitation.submit")}</button>
+        <button type="submit" data-testid="invitation-submit">
+          {t("invitation.submit")}
+        </button>
       </Form>
     </section>
   );

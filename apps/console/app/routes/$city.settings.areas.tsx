@@ -50,7 +50,7 @@ export default function AreasPage() {
         <p className="muted">
           {t("settings.areas.regions", { n: formatNumber(regions.length, locale) })} · {t("settings.areas.districts", { n: formatNumber(areas.filter((a) => a.level === "district").length, locale) })}
         </p>
-        <BoundaryMap label={t("settings.areas.map")} features={boundaries.features as never} preview={(imported?.preview.features ?? []) as never} />
+        <BoundaryMap label={t("settings.areas.map")} features={boundaries.features as never} preview={(imported && !imported.applied ? imported.preview.features : []) as never} />
         <p>
           <a href="areas/export" download data-testid="areas-export">
             {t("settings.areas.export")}
@@ -120,7 +120,9 @@ export default function AreasPage() {
           <input id="lat" name="lat" dir="ltr" size={10} />
           <label htmlFor="lon">{t("settings.areas.lon")}</label>
           <input id="lon" name="lon" dir="ltr" size={10} />
-          <button type="submit">{t("settings.areas.locate")}</button>
+          <button type="submit" data-testid="locate">
+            {t("settings.areas.locate")}
+          </button>
         </Form>
         {outcome?.intent === "locate" && !outcome.ok && <FormFeedback outcome={outcome} />}
         {located !== undefined && (

@@ -1,7 +1,7 @@
 /**
  * Fixed-window counter per key, in memory. It slows one client's guessing on
  * one API instance; account lockout (stored in the database) is what holds
- * across instances. See docs/decisions/003.
+ * across instances. See docs/decisions/004.
  */
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
@@ -10,6 +10,12 @@ export class RateLimiter {
     private readonly limit: number,
     private readonly windowMs: number,
   ) {}
+
+  /** Whether the key has used up its window, without counting. */
+  blocked(key: string, now = Date.now()): boolean {
+    const w = this.windows.get(key);
+    return !!w && now - w.start < this.windowMs && w.count >= this.limit;
+  }
 
   /** Counts one attempt; false when the key is over its limit. */
   hit(key: string, now = Date.now()): boolean {

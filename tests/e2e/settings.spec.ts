@@ -1,0 +1,117 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { startPlatform, type Platform } from "./setup/servers";
+
+let p: Platform;
+let page: Page;
+const artifacts = new URL("./artifacts/", import.meta.url).pathname;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  p = await startPlatform();
+  page = await (await p.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(`${p.consoleUrl}/qom/sign-in`);
+  await page.fill("#login", "qom.admin");
+  await page.fill("#password", "demo-pass-137");
+  await page.click("[data-testid=sign-in-submit]");
+  await page.waitForSelector("[data-testid=welcome]");
+});
+afterAll(() => p?.stop());
+
+const square = (x: number, y: number, s: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]] });
+const feature = (props: Record<string, string>, geometry: unknown) => ({ type: "Feature", properties: props, geometry });
+
+describe("a city admin configures Qom in the console", () => {
+  it("changes the city's colour and sees it at once", async () => {
+    await page.click('a[href="/qom/settings"]');
+    await page.waitForSelector("[data-testid=branding-form]");
+    await page.fill("#primaryColor", "#1b5e20");
+    await page.click("[data-testid=branding-save]");
+    await page.waitForSelector("[data-testid=form-saved]");
+    expect(await page.$eval("[data-testid=shell-header]", (el) => getComputedStyle(el).backgroundColor)).toBe("rgb(27, 94, 32)");
+  });
+
+  it("imports a region from GeoJSON: a bad file is reported per feature, a good one previewed, applied and then located", async () => {
+    await page.goto(`${p.consoleUrl}/qom/settings/areas`);
+    await page.waitForSelector("[data-testid=boundary-map]");
+    const bad = `${artifacts}bad.geojson`;
+    writeFileSync(bad, JSON.stringify({ type: "FeatureCollection", features: [
+      feature({ code: "R09", level: "region", name_fa: "منطقهٔ ۹", name_en: "Region 9" }, square(50.99, 34.6, 0.05)),
+      feature({ code: "R09-D01", level: "district", parent: "R99", name_fa: "ناحیهٔ ۱", name_en: "District 1" }, square(50.99, 34.6, 0.02)),
+    ] }));
+    await page.setInputFiles("[data-testid=geojson-file]", bad);
+    await page.click("[data-testid=geojson-check]");
+    await page.waitForSelector("[data-testid=import-report]");
+    expect(await page.textContent("[data-testid=import-report]")).toContain("R99");
+    expect(await page.$("[data-testid=geojson-apply]")).toBeNull();
+
+    const good = `${artifacts}good.geojson`;
+    writeFileSync(good, JSON.stringify({ type: "FeatureCollection", features: [
+      feature({ code: "R09", level: "region", name_fa: "منطقهٔ ۹", name_en: "Region 9" }, square(50.99, 34.6, 0.05)),
+      feature({ code: "R09-D01", level: "district", parent: "R09", name_fa: "ناحیهٔ ۱", name_en: "District 1" }, square(50.99, 34.6, 0.02)),
+    ] }));
+    await page.setInputFiles("[data-testid=geojson-file]", good);
+    await page.click("[data-testid=geojson-check]");
+    await page.waitForSelector("[data-testid=geojson-apply]");
+    await page.click("[data-testid=geojson-apply]");
+    await page.waitForSelector("[data-testid=form-saved]");
+    expect(await page.textContent("[data-testid=areas-table]")).toContain("R09-D01");
+    await page.fill("#lat", "34.61");
+    await page.fill("#lon", "51.0");
+    await page.click("[data-testid=locate]");
+    await page.waitForSelector("[data-testid=locate-result]");
+    expect(await page.textContent("[data-testid=locate-result]")).toContain("ناحیهٔ ۱، منطقهٔ ۹");
+    await page.screenshot({ path: `${artifacts}qom-areas.png`, fullPage: true });
+  });
+
+  it("adds a routing rule to a draft, simulates it against the draft, publishes it, and the live tree uses it", async () => {
+    await page.goto(`${p.consoleUrl}/qom/settings/routing`);
+    await page.waitForSelector("[data-testid=rules-table]");
+    await page.fill("#rule-name", "اتوبوس به ستاد");
+    await page.selectOption("#rule-category", { label: "— — اتوبوس" });
+    await page.selectOption("#rule-assign", { label: "ستاد ۱۳۷" });
+    await page.click("[data-testid=rule-add]");
+    await page.waitForSelector("[data-testid=routing-publish]");
+    expect(await page.textContent("[data-testid=rules-table]")).toContain("اتوبوس به ستاد");
+
+    await page.selectOption("#sim-category", { label: "— — اتوبوس" });
+    await page.check('input[name="useDraft"]');
+    await page.click("[data-testid=simulate]");
+    await page.waitForSelector("[data-testid=simulation-result]");
+    expect(await page.textContent("[data-testid=simulation-result]")).toContain("اتوبوس به ستاد");
+
+    await page.click("[data-testid=routing-publish]");
+    await page.waitForSelector("[data-testid=form-saved]");
+    expect(await page.textContent("[data-testid=form-saved]")).toContain("۲");
+    await page.selectOption("#sim-category", { label: "— — اتوبوس" });
+    await page.click("[data-testid=simulate]");
+    await page.waitForSelector("[data-testid=simulation-result]");
+    expect(await page.textContent("[data-testid=simulation-result]")).toContain("ستاد ۱۳۷");
+    expect(await page.textContent("[data-testid=versions-table]")).toContain("بایگانی");
+    await page.screenshot({ path: `${artifacts}qom-routing.png`, fullPage: true });
+  });
+
+  it("invites a new operator who sets a password with the link and signs in", async () => {
+    await page.goto(`${p.consoleUrl}/qom/staff`);
+    await page.fill("#inv-username", "zahra.qomi");
+    await page.fill("#inv-email", "zahra@qom.example");
+    await page.fill("#inv-displayName", "زهرا قمی");
+    await page.check('[data-testid=invite-form] input[value="operator"]');
+    await page.click('[data-testid=invite-form] button[type=submit]');
+    await page.waitForSelector("[data-testid=invitation]");
+    const link = (await page.textContent("[data-testid=invitation] code"))!.trim();
+    const fresh = await (await p.browser.newContext()).newPage();
+    await fresh.goto(link);
+    await fresh.fill("#password", "a long new password");
+    await fresh.fill("#confirm", "a long new password");
+    await fresh.click("[data-testid=invitation-submit]");
+    await fresh.waitForURL(/\/qom\/sign-in/);
+    await fresh.fill("#login", "zahra.qomi");
+    await fresh.fill("#password", "a long new password");
+    await fresh.click("[data-testid=sign-in-submit]");
+    await fresh.waitForSelector("[data-testid=welcome]");
+    expect(await fresh.textContent("[data-testid=signed-in-user]")).toContain("زهرا قمی");
+    await fresh.context().close();
+  });
+});
