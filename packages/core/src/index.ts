@@ -10,3 +10,6 @@ export * from "./routing";
 export * from "./geo";
 export * from "./templates";
 export * from "./categories";
+export * from "./text/phone";
+export * from "./text/national-id";
+export * from "./requests";

@@ -1,0 +1,2 @@
+export * from "./tracking-code";
+export * from "./state-machine";
