@@ -26,8 +26,9 @@ BEGIN
   END LOOP;
 END $$;
 
--- 2. The audit log is append-only for the runtime.
+-- 2. The audit log and message timelines are append-only for the runtime.
 REVOKE UPDATE, DELETE ON public.audit_log FROM app_user;
+REVOKE UPDATE, DELETE ON public.request_events FROM app_user;
 
 -- 3. Cross-tenant reads for platform staff: an explicit, read-only list.
 --    Writes into a tenant still need withTenant().

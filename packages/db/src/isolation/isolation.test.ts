@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../testing";
 import { withPlatform, withTenant, withoutTenant } from "../tenant";
 import { listTenantsOverview } from "../queries";
-import { staff, staffUnits, units } from "../schema";
+import { categories, staff, staffUnits, units } from "../schema";
 import { catalogueProblems, tenantTables } from "./catalogue";
 import { TABLE_SPECS, checkTable, type CityFixture } from "./matrix";
 
@@ -17,7 +17,8 @@ async function fixture(slug: string): Promise<CityFixture> {
   return withTenant(t.db, tenantId, async (tx) => {
     const [s] = await tx.select({ id: staff.id }).from(staff).where(eq(staff.tenantId, tenantId)).limit(1);
     const [u] = await tx.select({ id: units.id }).from(units).where(eq(units.tenantId, tenantId)).limit(1);
-    return { tenantId, staffId: s!.id, unitId: u!.id };
+    const [c] = await tx.select({ id: categories.id }).from(categories).where(eq(categories.tenantId, tenantId)).limit(1);
+    return { tenantId, staffId: s!.id, unitId: u!.id, categoryId: c!.id };
   });
 }
 
@@ -68,7 +69,8 @@ describe("isolation matrix (Tehran vs Shiraz)", () => {
         withTenant(scratch.db, tenantId, async (tx) => {
           const [s] = await tx.select({ id: staff.id }).from(staff).limit(1);
           const [u] = await tx.select({ id: units.id }).from(units).limit(1);
-          return { tenantId, staffId: s!.id, unitId: u!.id };
+          const [c] = await tx.select({ id: categories.id }).from(categories).limit(1);
+          return { tenantId, staffId: s!.id, unitId: u!.id, categoryId: c!.id };
         });
       const a = await fx(ids("tehran"));
       const b = await fx(ids("qom"));

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { getTableColumns } from "drizzle-orm";
 import type { Database, Tx } from "../client";
-import { areas, auditLog, staffInvitations, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
+import { areas, auditLog, outbox, requestEvents, requests, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 
 /** Ids inside one city that new rows may point at. */
@@ -11,6 +11,8 @@ export interface CityFixture {
   tenantId: string;
   staffId: string;
   unitId: string;
+  categoryId: string;
+  requestId?: string;
 }
 
 interface TableSpec {
@@ -22,11 +24,29 @@ interface TableSpec {
   key: AnyPgColumn;
   /** The row needs a unit nobody else points at (unique per unit). */
   freshUnit?: true;
+  /** The row needs a message of the city to hang on. */
+  freshRequest?: true;
   /** The runtime may not update or delete at all (append-only tables). */
   appendOnly?: boolean;
 }
 
 const tag = () => randomUUID().slice(0, 8);
+let seq = 1_000_000 + Math.floor(Math.random() * 1e6);
+const requestRow = (f: CityFixture) => {
+  seq += 1;
+  return {
+    tenantId: f.tenantId,
+    seq,
+    trackingCode: String(seq),
+    kind: "complaint",
+    categoryId: f.categoryId,
+    channel: "phone",
+    description: "آزمون",
+    searchText: "آزمون",
+    priority: "normal",
+    status: "registered",
+  };
+};
 
 /** One entry per tenant table. The test fails when a table is missing here. */
 export const TABLE_SPECS: Record<string, TableSpec> = {
@@ -110,6 +130,32 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     newRow: (f) => ({ tenantId: f.tenantId, staffId: f.staffId, tokenHash: tag(), expiresAt: new Date(Date.now() + 3600_000) }),
     change: { usedAt: sql`used_at` },
   },
+  requests: {
+    table: requests,
+    key: requests.id,
+    newRow: (f) => requestRow(f),
+    change: { updatedAt: sql`updated_at` },
+  },
+  request_events: {
+    table: requestEvents,
+    key: requestEvents.id,
+    freshRequest: true,
+    newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, type: "note" }),
+    change: { note: sql`note` },
+    appendOnly: true,
+  },
+  tenant_counters: {
+    table: tenantCounters,
+    key: tenantCounters.name,
+    newRow: (f) => ({ tenantId: f.tenantId, name: `t${tag()}` }),
+    change: { value: sql`value` },
+  },
+  outbox: {
+    table: outbox,
+    key: outbox.id,
+    newRow: (f) => ({ tenantId: f.tenantId, topic: "test", dedupeKey: tag(), payload: {} }),
+    change: { attempts: sql`attempts` },
+  },
   audit_log: {
     table: auditLog,
     key: auditLog.id,
@@ -155,6 +201,7 @@ export async function checkTable(db: Database, name: string, own: CityFixture, o
   const insertFor = (rowOf: CityFixture) => async (tx: Tx) => {
     const f = { ...rowOf };
     if (spec.freshUnit) f.unitId = await freshUnit(tx, f);
+    if (spec.freshRequest) f.requestId = await freshRequest(tx, f);
     return (await tx.insert(t).values(spec.newRow(f) as never).returning()).length;
   };
   const updateOf = (tenantId: string) => async (tx: Tx) =>
@@ -165,6 +212,7 @@ export async function checkTable(db: Database, name: string, own: CityFixture, o
   const deleteFresh = (f: CityFixture) => async (tx: Tx) => {
     const copy = { ...f };
     if (spec.freshUnit) copy.unitId = await freshUnit(tx, copy);
+    if (spec.freshRequest) copy.requestId = await freshRequest(tx, copy);
     const [row] = (await tx.insert(t).values(spec.newRow(copy) as never).returning()) as Record<string, unknown>[];
     const key = spec.key;
     return (await tx.delete(t).where(and(eq(t.tenantId, f.tenantId), eq(key, row![keyProp(spec)]))).returning()).length;
@@ -190,6 +238,11 @@ export async function checkTable(db: Database, name: string, own: CityFixture, o
   expect("delete other", (await asCity(own, deleteOf(other.tenantId))).outcome, "denied");
   expect("delete with no city", (await asCity(null, deleteOf(own.tenantId))).outcome, "denied");
   return problems;
+}
+
+async function freshRequest(tx: Tx, f: CityFixture): Promise<string> {
+  const [r] = await tx.insert(requests).values(requestRow(f) as never).returning({ id: requests.id });
+  return r!.id;
 }
 
 function keyProp(spec: TableSpec): string {

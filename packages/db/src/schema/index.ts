@@ -9,3 +9,4 @@ export * from "./staff";
 export * from "./sessions";
 export * from "./audit-log";
 export * from "./invitations";
+export * from "./requests";
