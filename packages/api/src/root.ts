@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
 import { calendarRouter } from "./routers/calendar";
 import { categoryRouter } from "./routers/category";
+import { requestRouter } from "./routers/request";
 import { routingRouter } from "./routers/routing";
 import { authRouter } from "./routers/auth";
 import { cityRouter } from "./routers/city";
@@ -25,6 +26,7 @@ export const appRouter = router({
   category: categoryRouter,
   routing: routingRouter,
   calendar: calendarRouter,
+  request: requestRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -26,6 +26,7 @@ export async function createTestApi() {
     signIn,
     context,
     advance: (ms: number) => (now = new Date(now.getTime() + ms)),
+    setNow: (at: Date) => (now = at),
     close: () => t.close(),
   };
 }

@@ -17,6 +17,7 @@ CREATE TABLE "request_events" (
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"request_id" uuid NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"recorded_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	"actor_staff_id" uuid,
 	"type" text NOT NULL,
 	"from_status" text,

@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./staff";
 export * from "./config";
 export * from "./categories";
+export * from "./requests";

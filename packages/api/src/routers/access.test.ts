@@ -14,14 +14,39 @@ type Fixtures = {
   tehranCategoryId: string;
   tehranCalendarId: string;
   tehranUnitId: string;
+  tehranRequestId: string;
+  tehranHqId: string;
 };
 const square = (x: number, y: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] });
 const BRANDING = { nameFa: "شهر آزمون", nameEn: "Test City", primaryColor: "#123456", secondaryColor: "#654321", logoSvg: "<svg xmlns='http://www.w3.org/2000/svg'/>", shortNumber: "137", defaultLocale: "fa" };
 /** roles: the city roles allowed, when narrower than the audience. */
 const PROCEDURES: Record<
   string,
-  { audience: Audience; input?: (f: Fixtures) => unknown; tehranIds?: true; roles?: string[]; publicAnswer?: "NOT_FOUND" }
+  {
+    audience: Audience;
+    input?: (f: Fixtures) => unknown;
+    tehranIds?: true;
+    roles?: string[];
+    publicAnswer?: "NOT_FOUND";
+    /** Allowed by role but the row is not theirs to see: answered as missing. */
+    notFoundFor?: string[];
+  }
 > = {
+  "request.create": {
+    audience: "staff",
+    roles: ["admin", "supervisor", "operator"],
+    input: (f) => ({ idempotencyKey: "access-matrix-key", kind: "complaint", categoryId: f.tehranCategoryId, channel: "phone", description: "زباله جمع نشده", attributes: { waste_type: "household" } }),
+    tehranIds: true,
+  },
+  "request.get": { audience: "staff", input: (f) => ({ id: f.tehranRequestId }), tehranIds: true, notFoundFor: ["tehran.unitstaff"] },
+  "request.list": { audience: "staff", input: () => ({ queue: "all" }) },
+  "request.transition": {
+    audience: "staff",
+    roles: ["admin", "supervisor", "operator"],
+    input: (f) => ({ id: f.tehranRequestId, action: "refer", unitId: f.tehranHqId, note: "" }),
+    tehranIds: true,
+    notFoundFor: ["tehran.unitstaff"],
+  },
   "auth.acceptInvitation": { audience: "public", input: () => ({ city: "tehran", token: "x".repeat(43), password: "long enough password" }), publicAnswer: "NOT_FOUND" },
   "staff.create": { audience: "cityAdmin", input: () => ({ username: "new.person", email: "new.person@example.org", displayName: "تازه‌وارد", roles: ["operator"] }) },
   "staff.reinvite": { audience: "cityAdmin", input: (f) => ({ staffId: f.tehranOperatorId }), tehranIds: true },
@@ -98,7 +123,13 @@ beforeAll(async () => {
     tehranCategoryId: (await tehranAdmin.category.list()).find((c) => c.code === "waste.collection")!.id,
     tehranCalendarId: (await tehranAdmin.calendar.list())[0]!.id,
     tehranUnitId: (await tehranAdmin.unit.list()).find((u) => u.code === "R05-OFFICE")!.id,
+    tehranHqId: (await tehranAdmin.unit.list()).find((u) => u.code === "HQ")!.id,
+    tehranRequestId: "",
   };
+  const wasteCollection = fixtures.tehranCategoryId;
+  fixtures.tehranRequestId = (
+    await tehranAdmin.request.create({ idempotencyKey: "access-fixture-1", kind: "complaint", categoryId: wasteCollection, channel: "phone", description: "نمونه", attributes: { waste_type: "household" } })
+  ).id;
 });
 afterAll(() => api?.close());
 
@@ -135,7 +166,9 @@ describe("procedure audiences", () => {
         : allowed(spec.audience);
       for (const who of Object.keys(tokens)) {
         const result = call(await tokens[who]!(), path, input);
-        if (spec.tehranIds && who.startsWith("shiraz.") && permitted.includes(who)) {
+        if (spec.notFoundFor?.includes(who)) {
+          expect(await failure(result), `${who} on ${path}`).toMatchObject({ code: "NOT_FOUND" });
+        } else if (spec.tehranIds && who.startsWith("shiraz.") && permitted.includes(who)) {
           // allowed by role, but the ids belong to Tehran: answered as if they did not exist
           expect(await failure(result), `${who} on ${path}`).toMatchObject({ code: "NOT_FOUND" });
         } else if (permitted.includes(who)) await expect(result, `${who} on ${path}`).resolves.toBeDefined();

@@ -1,2 +1,4 @@
 export * from "./tracking-code";
 export * from "./state-machine";
+export * from "./attributes";
+export * from "./access";

@@ -32,7 +32,7 @@ const OPEN: ReadonlySet<RequestState> = new Set(["registered", "referred", "in_p
 
 const RULES: Record<RequestAction, { from: readonly RequestState[]; to: RequestState }> = {
   refer: { from: ["registered", "referred", "in_progress", "reopened"], to: "referred" },
-  return_to_hq: { from: ["referred", "in_progress"], to: "registered" },
+  return_to_hq: { from: ["referred", "in_progress", "reopened"], to: "registered" },
   start: { from: ["referred", "reopened"], to: "in_progress" },
   resolve: { from: ["referred", "in_progress", "reopened"], to: "resolved" },
   close: { from: ["resolved"], to: "closed" },

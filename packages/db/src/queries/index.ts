@@ -11,3 +11,4 @@ export * from "./routing";
 export * from "./calendars";
 export * from "./category-writes";
 export * from "./staff-admin";
+export * from "./requests";

@@ -73,6 +73,8 @@ export const requestEvents = pgTable(
     id: id(),
     requestId: uuid("request_id").notNull(),
     at: tstz("at").notNull().defaultNow(),
+    /** Insertion time (not transaction time): orders entries that share `at`. */
+    recordedAt: tstz("recorded_at").notNull().default(sql`clock_timestamp()`),
     actorStaffId: uuid("actor_staff_id"),
     type: text("type").notNull(),
     fromStatus: text("from_status"),

@@ -1,0 +1,58 @@
+import { AppError, canSeeRequest, notFound } from "@city137/core";
+import { getRequest, isUniqueViolation, listRequestEvents, listRequests, listUnits } from "@city137/db";
+import { ZCreateRequestInput, ZGetRequestInput, ZListRequestsInput, ZTransitionRequestInput } from "@city137/validators";
+import { cityRoleProcedure, router, staffProcedure } from "../../trpc";
+import { bodyHash, registerRequest } from "./intake";
+import { changeRequest } from "./transition";
+
+const viewerOf = (s: { user: { roles: string[]; unitIds: string[] } }) => ({ roles: s.user.roles as never, unitIds: s.user.unitIds });
+
+export const requestRouter = router({
+  /** Registers a message (an operator on the phone, a supervisor, the city's IT). Retries with the same key return the first answer. */
+  create: cityRoleProcedure("operator", "supervisor", "city_admin")
+    .input(ZCreateRequestInput)
+    .mutation(async ({ ctx, input }) => {
+      const intake = { tenantId: ctx.tenantId, actorId: ctx.session.user.id, districts: ctx.districts, now: ctx.now() };
+      try {
+        const { request, replayed } = await ctx.tenant((tx) => registerRequest(tx, intake, input));
+        return { id: request.id, trackingCode: request.trackingCode, status: request.status, unitId: request.unitId, deadline: request.deadline?.toISOString() ?? null, replayed };
+      } catch (err) {
+        // A concurrent submit with the same key won the race: answer with its message.
+        if (!isUniqueViolation(err)) throw err;
+        const first = await ctx.tenant((tx) => registerRequest(tx, intake, input)).catch(() => null);
+        if (!first) throw new AppError("CONFLICT", "errors.request.idempotencyMismatch", { field: "idempotencyKey", cause: err });
+        const r = first.request;
+        if (r.idempotencyHash !== bodyHash(input)) throw new AppError("CONFLICT", "errors.request.idempotencyMismatch", { field: "idempotencyKey" });
+        return { id: r.id, trackingCode: r.trackingCode, status: r.status, unitId: r.unitId, deadline: r.deadline?.toISOString() ?? null, replayed: true };
+      }
+    }),
+
+  /** One message with its timeline, by id or tracking code. */
+  get: staffProcedure.input(ZGetRequestInput).query(({ ctx, input }) =>
+    ctx.tenant(async (tx) => {
+      const r = await getRequest(tx, { tenantId: ctx.tenantId, ...input });
+      if (!r || !canSeeRequest(viewerOf(ctx.session), r)) throw notFound();
+      const events = await listRequestEvents(tx, { tenantId: ctx.tenantId, requestId: r.id });
+      const { idempotencyKey: _k, idempotencyHash: _h, searchText: _s, ...visible } = r;
+      return { ...visible, timeline: events };
+    }),
+  ),
+
+  /** Queues: "mine" (my units), "hq", a unit's inbox, everything open, or a caller's history by mobile. */
+  list: staffProcedure.input(ZListRequestsInput).query(({ ctx, input }) =>
+    ctx.tenant(async (tx) => {
+      const viewer = viewerOf(ctx.session);
+      let unitIds: string[] | undefined;
+      if (input.queue === "mine") unitIds = viewer.unitIds;
+      if (input.queue === "unit") unitIds = input.unitId ? [input.unitId] : [];
+      if (input.queue === "hq") unitIds = (await listUnits(tx, { tenantId: ctx.tenantId })).filter((u) => u.kind === "hq").map((u) => u.id);
+      const rows = await listRequests(tx, { tenantId: ctx.tenantId, unitIds, mobile: input.mobile, openOnly: input.openOnly, limit: input.limit });
+      return rows.filter((r) => canSeeRequest(viewer, r));
+    }),
+  ),
+
+  transition: staffProcedure.input(ZTransitionRequestInput).mutation(({ ctx, input }) =>
+    ctx.tenant((tx) => changeRequest(tx, { tenantId: ctx.tenantId, actorId: ctx.session.user.id, viewer: viewerOf(ctx.session), now: ctx.now(), input })),
+  ),
+});
+

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listOutbox, withTenant } from "@city137/db";
+import { parseTrackingCode } from "@city137/core";
+import { createTestApi, failure, type TestApi } from "../../test-utils";
+
+let api: TestApi;
+let op: ReturnType<TestApi["caller"]>;
+let tehranId: string;
+const ids = new Map<string, string>();
+let key = 0;
+const k = () => `test-key-${Date.now()}-${++key}`;
+
+beforeAll(async () => {
+  api = await createTestApi();
+  op = api.caller(await api.signIn("tehran", "tehran.operator"));
+  const admin = api.caller(await api.signIn("tehran", "tehran.admin"));
+  for (const c of await admin.category.list()) ids.set(c.code, c.id);
+  for (const u of await admin.unit.list()) ids.set(u.code, u.id);
+  tehranId = (await api.caller().city.get({ slug: "tehran" })).id;
+});
+afterAll(() => api?.close());
+
+// A point in Tehran's demo region 1, district 1.
+const R01_D01 = { lat: 35.82, lon: 51.101 };
+const garbage = (over: Record<string, unknown> = {}) => ({
+  idempotencyKey: k(),
+  kind: "complaint" as const,
+  categoryId: ids.get("waste.collection")!,
+  channel: "phone" as const,
+  description: "زباله‌های کوچه سه روز است جمع نشده",
+  attributes: { waste_type: "household" },
+  ...R01_D01,
+  citizen: { name: "علی رضایی", mobile: "۰۹۱۲ ۳۴۵ ۶۷۸۹", nationalId: "0499370899" },
+  ...over,
+});
+
+describe("registering a message", () => {
+  it("routes a garbage complaint to its district's office with a deadline, a timeline and an SMS in the outbox", async () => {
+    api.setNow(new Date("2026-11-22T10:00:00+03:30")); // Sunday 10:00 in Tehran
+    const r = await op.request.create(garbage());
+    expect(parseTrackingCode(r.trackingCode)).toBe(r.trackingCode);
+    expect(r).toMatchObject({ status: "referred", unitId: ids.get("R01-D01-OFFICE"), replayed: false });
+    expect(r.deadline).toBe(new Date("2026-11-23T10:00:00+03:30").toISOString()); // one working day
+    const full = await op.request.get({ trackingCode: r.trackingCode });
+    expect(full).toMatchObject({ citizenMobile: "09123456789", citizenNationalId: "0499370899", routingRuleId: "waste", priority: "normal" });
+    expect(full.timeline.map((e) => [e.type, e.toStatus])).toEqual([["registered", "registered"], ["referred", "referred"]]);
+    const outbox = await withTenant(api.db, tehranId, (tx) => listOutbox(tx, { tenantId: tehranId }));
+    expect(outbox.find((o) => (o.payload as { requestId: string }).requestId === r.id)).toMatchObject({ topic: "sms.request_registered" });
+  });
+
+  it("sends urgent flooding to HQ with a 24/7 deadline", async () => {
+    api.setNow(new Date("2026-11-27T22:00:00+03:30")); // Friday night
+    const r = await op.request.create(garbage({ categoryId: ids.get("roads.flooding"), kind: "request", attributes: {} }));
+    expect(r.unitId).toBe(ids.get("HQ"));
+    expect(r.deadline).toBe(new Date("2026-11-28T00:00:00+03:30").toISOString());
+  });
+
+  it("returns the first answer to a retry with the same key, and refuses the key with another body", async () => {
+    const input = garbage();
+    const first = await op.request.create(input);
+    const again = await op.request.create(input);
+    expect(again).toMatchObject({ id: first.id, trackingCode: first.trackingCode, replayed: true });
+    expect(await failure(op.request.create({ ...input, description: "متن دیگر" }))).toMatchObject({ code: "CONFLICT", fieldErrors: { idempotencyKey: "errors.request.idempotencyMismatch" } });
+  });
+
+  it("creates exactly one message for 50 concurrent submits with one key", async () => {
+    const input = garbage({ citizen: { mobile: "09350000050", name: null, nationalId: null } });
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => op.request.create(input)));
+    const ok = results.filter((x) => x.status === "fulfilled").map((x) => (x as PromiseFulfilledResult<{ id: string }>).value.id);
+    expect(ok).toHaveLength(50);
+    expect(new Set(ok).size).toBe(1);
+    expect(await op.request.list({ queue: "all", mobile: "09350000050", openOnly: false })).toHaveLength(1);
+  });
+
+  it("names each bad field and saves nothing", async () => {
+    const before = (await op.request.list({ queue: "all", openOnly: false, limit: 200 })).length;
+    expect(await failure(op.request.create(garbage({ citizen: { mobile: "12345", nationalId: "0499370898", name: null } })))).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { "citizen.mobile": "validation.mobile", "citizen.nationalId": "validation.nationalId" },
+    });
+    expect(await failure(op.request.create(garbage({ attributes: {} })))).toMatchObject({ fieldErrors: { "attributes.waste_type": "validation.required" } });
+    expect(await failure(op.request.create(garbage({ attributes: { waste_type: "nuclear" } })))).toMatchObject({ fieldErrors: { "attributes.waste_type": "validation.invalid" } });
+    expect(await failure(op.request.create(garbage({ kind: "thanks" })))).toMatchObject({ fieldErrors: { kind: "errors.request.kindNotAccepted" } });
+    expect(await failure(op.request.create(garbage({ lat: 35.7, lon: null })))).toMatchObject({ fieldErrors: { lon: "errors.request.halfPoint" } });
+    const shirazCategory = (await api.caller(await api.signIn("shiraz", "shiraz.admin")).category.list())[0]!.id;
+    expect(await failure(op.request.create(garbage({ categoryId: shirazCategory })))).toMatchObject({ code: "NOT_FOUND", fieldErrors: { categoryId: "errors.request.unknownCategory" } });
+    expect((await op.request.list({ queue: "all", openOnly: false, limit: 200 })).length).toBe(before);
+  });
+});
+
+describe("handling a message", () => {
+  it("the district's unit staff start and resolve it; the citizen's SMS is queued; closing twice is refused", async () => {
+    api.setNow(new Date("2026-11-22T11:00:00+03:30"));
+    const r = await op.request.create(garbage());
+    const unit = api.caller(await api.signIn("tehran", "tehran.unitstaff"));
+    expect((await unit.request.list({ queue: "mine" })).map((x) => x.id)).toContain(r.id);
+    expect(await failure(op.request.transition({ id: r.id, action: "resolve", note: "انجام شد" }))).toMatchObject({ code: "FORBIDDEN" });
+    await unit.request.transition({ id: r.id, action: "start" });
+    expect(await failure(unit.request.transition({ id: r.id, action: "resolve" }))).toMatchObject({ fieldErrors: { note: "errors.request.noteRequired" } });
+    const done = await unit.request.transition({ id: r.id, action: "resolve", note: "زباله‌ها جمع‌آوری شد." });
+    expect(done.status).toBe("resolved");
+    expect(await failure(unit.request.transition({ id: r.id, action: "start" }))).toMatchObject({ code: "CONFLICT", messageKey: "errors.request.cannot.start" });
+    const outbox = await withTenant(api.db, tehranId, (tx) => listOutbox(tx, { tenantId: tehranId }));
+    expect(outbox.some((o) => o.topic === "sms.request_resolved" && (o.payload as { requestId: string }).requestId === r.id)).toBe(true);
+  });
+
+  it("a reopened message gets a fresh deadline; a wrongly routed one goes back to HQ and is referred again", async () => {
+    api.setNow(new Date("2026-11-22T12:00:00+03:30"));
+    const r = await op.request.create(garbage());
+    const sup = api.caller(await api.signIn("tehran", "tehran.supervisor"));
+    await sup.request.transition({ id: r.id, action: "resolve", note: "انجام شد" });
+    api.setNow(new Date("2026-11-24T09:00:00+03:30"));
+    const reopened = await op.request.transition({ id: r.id, action: "reopen", note: "هنوز جمع نشده" });
+    expect(reopened.deadline!.toISOString()).toBe(new Date("2026-11-25T09:00:00+03:30").toISOString());
+    const unit = api.caller(await api.signIn("tehran", "tehran.unitstaff"));
+    const back = await unit.request.transition({ id: r.id, action: "return_to_hq", note: "مربوط به ناحیهٔ دیگر است" });
+    expect(back).toMatchObject({ status: "registered", unitId: ids.get("HQ") });
+    const again = await op.request.transition({ id: r.id, action: "refer", unitId: ids.get("R05-OFFICE") });
+    expect(again).toMatchObject({ status: "referred", unitId: ids.get("R05-OFFICE") });
+    expect((await op.request.get({ id: r.id })).timeline.map((e) => e.type)).toEqual(["registered", "referred", "resolve", "reopen", "return_to_hq", "refer"]);
+  });
+
+  it("corruption reports are seen and handled only by inspectors", async () => {
+    const r = await op.request.create(garbage({ kind: "corruption_report", categoryId: ids.get("corruption"), attributes: {}, lat: null, lon: null }));
+    expect(r.unitId).toBe(ids.get("INSPECTION"));
+    expect(await failure(op.request.get({ id: r.id }))).toMatchObject({ code: "NOT_FOUND" });
+    const manager = api.caller(await api.signIn("tehran", "tehran.manager"));
+    expect((await manager.request.list({ queue: "all" })).some((x) => x.id === r.id)).toBe(false);
+    const inspector = api.caller(await api.signIn("tehran", "tehran.inspector"));
+    expect((await inspector.request.get({ id: r.id })).kind).toBe("corruption_report");
+    await inspector.request.transition({ id: r.id, action: "refer", unitId: ids.get("INSPECTION") });
+  });
+
+  it("another city's staff get NOT_FOUND for the message and change nothing", async () => {
+    const r = await op.request.create(garbage());
+    const shiraz = api.caller(await api.signIn("shiraz", "shiraz.admin"));
+    expect(await failure(shiraz.request.get({ id: r.id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failure(shiraz.request.get({ trackingCode: r.trackingCode }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failure(shiraz.request.transition({ id: r.id, action: "reject", note: "x" }))).toMatchObject({ code: "NOT_FOUND" });
+    expect((await op.request.get({ id: r.id })).status).toBe("referred");
+  });
+});

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { CHANNELS, MESSAGE_KINDS, REQUEST_ACTIONS, normalizeIranMobile, normalizeNationalId, parseTrackingCode } from "@city137/core";
+import { K, zId, zText } from "./common";
+
+const mobile = z
+  .string()
+  .transform((s, ctx) => {
+    const m = normalizeIranMobile(s);
+    if (!m) ctx.addIssue({ code: "custom", message: "validation.mobile" });
+    return m ?? "";
+  });
+
+const nationalId = z
+  .string()
+  .transform((s, ctx) => {
+    const n = normalizeNationalId(s);
+    if (!n) ctx.addIssue({ code: "custom", message: "validation.nationalId" });
+    return n ?? "";
+  });
+
+export const ZCreateRequestInput = z.object({
+  /** Chosen by the client once per message; a retry with the same key returns the same message. */
+  idempotencyKey: z.string({ error: K.required }).regex(/^[A-Za-z0-9_-]{8,100}$/, { error: K.invalid }),
+  kind: z.enum(MESSAGE_KINDS, { error: K.invalid }),
+  categoryId: zId,
+  channel: z.enum(CHANNELS, { error: K.invalid }),
+  description: zText(5000),
+  attributes: z.record(z.string(), z.unknown()).default({}),
+  lat: z.number().min(-90, { error: K.invalid }).max(90, { error: K.invalid }).nullable().default(null),
+  lon: z.number().min(-180, { error: K.invalid }).max(180, { error: K.invalid }).nullable().default(null),
+  address: z.string().trim().max(500, { error: K.tooLong }).nullable().default(null),
+  /** Chosen by hand when there is no point, or the point is outside every boundary. */
+  districtId: zId.nullable().default(null),
+  citizen: z
+    .object({
+      name: z.string().trim().max(120, { error: K.tooLong }).nullable().default(null),
+      mobile: mobile.nullable().default(null),
+      nationalId: nationalId.nullable().default(null),
+    })
+    .default({ name: null, mobile: null, nationalId: null }),
+});
+export type CreateRequestInput = z.infer<typeof ZCreateRequestInput>;
+
+export const ZTrackingCode = z.string({ error: K.required }).transform((s, ctx) => {
+  const code = parseTrackingCode(s);
+  if (!code) ctx.addIssue({ code: "custom", message: "validation.trackingCode" });
+  return code ?? "";
+});
+
+export const ZGetRequestInput = z.union([z.object({ id: zId }), z.object({ trackingCode: ZTrackingCode })]);
+
+export const ZListRequestsInput = z.object({
+  queue: z.enum(["mine", "unit", "hq", "all"]).default("all"),
+  unitId: zId.optional(),
+  mobile: mobile.optional(),
+  openOnly: z.boolean().default(true),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const ZTransitionRequestInput = z.object({
+  id: zId,
+  action: z.enum(REQUEST_ACTIONS, { error: K.invalid }),
+  note: z.string().trim().max(4000, { error: K.tooLong }).default(""),
+  /** For "refer": the receiving unit. */
+  unitId: zId.optional(),
+  /** For "mark_duplicate": the original message. */
+  duplicateOf: zId.optional(),
+  /** For "forward": the external agency. */
+  externalAgency: z.string().trim().max(120).optional(),
+});
