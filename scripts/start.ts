@@ -6,9 +6,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { readEnv, startApiServer } from "@city137/api-server";
+import { createLogger, optionsFromEnv, readEnv, startApiServer } from "@city137/api-server";
 import { DEMO_PASSWORD } from "@city137/db";
-import { createLogger } from "../apps/api/src/logger";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const consoleDir = `${root}apps/console`;
@@ -24,16 +23,7 @@ if (build.status !== 0 || !existsSync(`${consoleDir}/build/server/index.js`)) {
   process.exit(1);
 }
 
-const api = await startApiServer({
-  port: env.PORT,
-  host: env.HOST,
-  databaseUrl: env.DATABASE_URL,
-  migrationUrl: env.MIGRATION_DATABASE_URL,
-  dataDir: env.DATABASE_URL ? undefined : env.PGLITE_DIR,
-  seed: env.seedDemo,
-  log,
-  trustProxy: env.TRUST_PROXY,
-});
+const api = await startApiServer(optionsFromEnv(env, log));
 
 const consoleProcess = spawn(
   process.execPath,

@@ -1,2 +1,3 @@
-export { startApiServer, type RunningApi, type StartOptions } from "./server";
+export { optionsFromEnv, startApiServer, type RunningApi, type StartOptions } from "./server";
+export { createLogger } from "./logger";
 export { readEnv } from "./env";

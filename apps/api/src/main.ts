@@ -1,20 +1,11 @@
 import { readEnv } from "./env";
 import { createLogger } from "./logger";
-import { startApiServer } from "./server";
+import { optionsFromEnv, startApiServer } from "./server";
 
 try {
   const env = readEnv();
   const log = createLogger(env.LOG_LEVEL);
-  const api = await startApiServer({
-    port: env.PORT,
-    host: env.HOST,
-    databaseUrl: env.DATABASE_URL,
-    migrationUrl: env.MIGRATION_DATABASE_URL,
-    dataDir: env.DATABASE_URL ? undefined : env.PGLITE_DIR,
-    seed: env.seedDemo,
-    log,
-    trustProxy: env.TRUST_PROXY,
-  });
+  const api = await startApiServer(optionsFromEnv(env, log));
   log.info({ url: api.url, database: api.database, seeded: api.seeded }, "API listening");
   const stop = async () => {
     await api.close();

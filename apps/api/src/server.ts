@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { assertRuntimeRoleSafe, createDatabase, runMigrations, seedDemo, type DemoSignIn } from "@city137/db";
 import { createApp } from "./app";
+import type { Env } from "./env";
 import { createLogger, type Logger } from "./logger";
 
 export interface StartOptions {
@@ -25,6 +26,20 @@ export interface RunningApi {
   seeded: boolean;
   signIns: DemoSignIn[];
   close(): Promise<void>;
+}
+
+/** The start options the environment describes (one reading for the API and the start script). */
+export function optionsFromEnv(env: Env, log: Logger): StartOptions {
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    migrationUrl: env.MIGRATION_DATABASE_URL,
+    dataDir: env.DATABASE_URL ? undefined : env.PGLITE_DIR,
+    seed: env.seedDemo,
+    log,
+    trustProxy: env.TRUST_PROXY,
+  };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
+import { MESSAGE_KINDS as KINDS } from "@city137/core/vocabulary";
 import { useTranslation } from "react-i18next";
 import { FieldError } from "./field-error";
 
-const KINDS = ["request", "complaint", "criticism", "suggestion", "thanks", "inquiry", "corruption_report"] as const;
 
 export interface CategoryRow {
   id: string;

@@ -1,15 +1,13 @@
 import { Form } from "@remix-run/react";
+import { CHANNELS, MESSAGE_KINDS as KINDS, SHIFTS } from "@city137/core/vocabulary";
 import { useTranslation } from "react-i18next";
 
 type Option = { id: string; label: string };
-const KINDS = ["request", "complaint", "criticism", "suggestion", "thanks", "inquiry", "corruption_report"];
-const CHANNELS = ["phone", "web", "app", "messenger", "qr", "in_person", "direct_session", "open311"];
-const SHIFTS = ["morning", "noon", "night"];
 
 /** Adds a rule to the draft at a chosen position. Empty conditions match every message. */
 export function RoutingRuleForm({ categories, units, regions, count }: { categories: Option[]; units: Option[]; regions: Option[]; count: number }) {
   const { t } = useTranslation();
-  const checks = (name: string, values: string[], label: (v: string) => string) =>
+  const checks = (name: string, values: readonly string[], label: (v: string) => string) =>
     values.map((v) => (
       <label key={v} className="check">
         <input type="checkbox" name={name} value={v} />

@@ -1,9 +1,8 @@
 import { Form } from "@remix-run/react";
 import { formatDigits, type Locale } from "@city137/i18n";
+import { CHANNELS, MESSAGE_KINDS as KINDS } from "@city137/core/vocabulary";
 import { useTranslation } from "react-i18next";
 
-const KINDS = ["request", "complaint", "criticism", "suggestion", "thanks", "inquiry", "corruption_report"];
-const CHANNELS = ["phone", "web", "app", "messenger", "qr", "in_person", "direct_session", "open311"];
 
 export interface Simulation {
   decision: { ruleId: string | null; unitId: string | null; priority: string; slaMinutes: number | null };

@@ -4,6 +4,7 @@ import { formatDigits, formatNumber, type Locale } from "@city137/i18n";
 import { useTranslation } from "react-i18next";
 import { CategoryForm, type CategoryRow } from "../components/category-form";
 import { FormFeedback, useFieldErrors } from "../components/form-feedback";
+import { ToggleActiveForm } from "../components/toggle-active-form";
 import { failureResponse } from "../lib/api.server";
 import { attempt, numberOrNull, optional, text } from "../lib/forms.server";
 import { requireCityAdmin } from "../lib/require-admin.server";
@@ -86,14 +87,7 @@ export default function CategoriesPage() {
                 <td>{c.slaMinutes ? formatDigits(c.slaMinutes, locale) : "—"}</td>
                 <td className="inline-form">
                   <Link to={`?edit=${c.id}#category-form`}>{t("settings.categories.edit")}</Link>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="toggle" />
-                    <input type="hidden" name="id" value={c.id} />
-                    <input type="hidden" name="active" value={String(!c.active)} />
-                    <button type="submit" className="small secondary">
-                      {c.active ? t("settings.categories.disable") : t("settings.categories.enable")}
-                    </button>
-                  </Form>
+                  <ToggleActiveForm id={c.id} active={c.active} onLabel={t("settings.categories.enable")} offLabel={t("settings.categories.disable")} />
                 </td>
               </tr>
             ))}

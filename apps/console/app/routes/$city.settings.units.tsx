@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { Locale } from "@city137/i18n";
 import { useTranslation } from "react-i18next";
 import { FieldError } from "../components/field-error";
+import { ToggleActiveForm } from "../components/toggle-active-form";
 import { FormFeedback, useFieldErrors } from "../components/form-feedback";
 import { failureResponse } from "../lib/api.server";
 import { attempt, optional, text } from "../lib/forms.server";
@@ -73,14 +74,7 @@ export default function UnitsPage() {
                 <td>{t(`settings.units.kinds.${u.kind}`)}</td>
                 <td>{u.areaId ? areaName.get(u.areaId) : t("settings.units.none")}</td>
                 <td>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="toggle" />
-                    <input type="hidden" name="id" value={u.id} />
-                    <input type="hidden" name="active" value={String(!u.active)} />
-                    <button type="submit" className="small secondary">
-                      {u.active ? t("settings.units.deactivate") : t("settings.units.activate")}
-                    </button>
-                  </Form>
+                  <ToggleActiveForm id={u.id} active={u.active} onLabel={t("settings.units.activate")} offLabel={t("settings.units.deactivate")} />
                 </td>
               </tr>
             ))}

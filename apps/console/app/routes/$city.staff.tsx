@@ -4,6 +4,7 @@ import { CITY_ROLES } from "@city137/core/roles";
 import { resolveFieldErrors, resolveMessage } from "@city137/i18n";
 import { useTranslation } from "react-i18next";
 import { InviteForm } from "../components/invite-form";
+import { ToggleActiveForm } from "../components/toggle-active-form";
 import { apiFailure, failureResponse } from "../lib/api.server";
 import { requireCityUser } from "../lib/session.server";
 
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return Response.json({ failure: apiFailure(err), staffId: "invite" }, { status: 400 });
     }
   }
-  if (intent === "active") {
+  if (intent === "toggle") {
     try {
       await api.staff.setActive.mutate({ staffId: String(form.get("staffId")), active: form.get("active") === "true" });
       return { saved: "" };
@@ -93,14 +94,7 @@ export default function StaffPage() {
               <td dir="ltr">{s.username}</td>
               <td>
                 {s.active ? t("staff.active") : t("staff.inactive")}
-                <Form method="post">
-                  <input type="hidden" name="intent" value="active" />
-                  <input type="hidden" name="staffId" value={s.id} />
-                  <input type="hidden" name="active" value={String(!s.active)} />
-                  <button type="submit" className="small secondary">
-                    {s.active ? t("settings.staffAdmin.deactivate") : t("settings.staffAdmin.activate")}
-                  </button>
-                </Form>
+                <ToggleActiveForm id={s.id} idName="staffId" active={s.active} onLabel={t("settings.staffAdmin.activate")} offLabel={t("settings.staffAdmin.deactivate")} />
               </td>
               <td>
                 <Form method="post" className="roles-form">
