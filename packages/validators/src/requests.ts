@@ -68,3 +68,10 @@ export const ZTransitionRequestInput = z.object({
   /** For "forward": the external agency. */
   externalAgency: z.string().trim().max(120).optional(),
 });
+
+export const ZNearbyRequestsInput = z.object({
+  categoryId: zId,
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  radiusMetres: z.number().int().min(10).max(2000).default(200),
+});

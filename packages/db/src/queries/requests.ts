@@ -100,3 +100,24 @@ export function listRequests(
     .orderBy(p.openOnly ? asc(requests.deadline) : desc(requests.createdAt))
     .limit(p.limit);
 }
+
+/** Open messages of a category inside a box (the caller then measures real distances). */
+export function openRequestsInBox(
+  tx: Tx,
+  p: { tenantId: string; categoryId: string; minLat: number; maxLat: number; minLon: number; maxLon: number; limit: number },
+) {
+  return tx
+    .select({ id: requests.id, trackingCode: requests.trackingCode, status: requests.status, lat: requests.lat, lon: requests.lon, description: requests.description, createdAt: requests.createdAt, kind: requests.kind, unitId: requests.unitId })
+    .from(requests)
+    .where(
+      and(
+        eq(requests.tenantId, p.tenantId),
+        eq(requests.categoryId, p.categoryId),
+        inArray(requests.status, OPEN),
+        sql`${requests.lat} between ${p.minLat} and ${p.maxLat}`,
+        sql`${requests.lon} between ${p.minLon} and ${p.maxLon}`,
+      ),
+    )
+    .orderBy(desc(requests.createdAt))
+    .limit(p.limit);
+}

@@ -1,6 +1,6 @@
-import { AppError, canSeeRequest, notFound } from "@city137/core";
-import { getRequest, isUniqueViolation, listRequestEvents, listRequests, listUnits } from "@city137/db";
-import { ZCreateRequestInput, ZGetRequestInput, ZListRequestsInput, ZTransitionRequestInput } from "@city137/validators";
+import { AppError, boxAround, canSeeRequest, distanceMetres, notFound } from "@city137/core";
+import { getRequest, isUniqueViolation, listRequestEvents, listRequests, listUnits, openRequestsInBox } from "@city137/db";
+import { ZCreateRequestInput, ZGetRequestInput, ZListRequestsInput, ZNearbyRequestsInput, ZTransitionRequestInput } from "@city137/validators";
 import { cityRoleProcedure, router, staffProcedure } from "../../trpc";
 import { bodyHash, registerRequest } from "./intake";
 import { changeRequest } from "./transition";
@@ -48,6 +48,20 @@ export const requestRouter = router({
       if (input.queue === "hq") unitIds = (await listUnits(tx, { tenantId: ctx.tenantId })).filter((u) => u.kind === "hq").map((u) => u.id);
       const rows = await listRequests(tx, { tenantId: ctx.tenantId, unitIds, mobile: input.mobile, openOnly: input.openOnly, limit: input.limit });
       return rows.filter((r) => canSeeRequest(viewer, r));
+    }),
+  ),
+
+  /** Open messages of the same category near a point: possible duplicates, shown at intake. */
+  nearby: staffProcedure.input(ZNearbyRequestsInput).query(({ ctx, input }) =>
+    ctx.tenant(async (tx) => {
+      const box = boxAround(input, input.radiusMetres);
+      const rows = await openRequestsInBox(tx, { tenantId: ctx.tenantId, categoryId: input.categoryId, ...box, limit: 50 });
+      const viewer = viewerOf(ctx.session);
+      return rows
+        .filter((r) => canSeeRequest(viewer, r) && r.lat !== null && r.lon !== null)
+        .map((r) => ({ ...r, metres: Math.round(distanceMetres(input, { lat: r.lat!, lon: r.lon! })) }))
+        .filter((r) => r.metres <= input.radiusMetres)
+        .sort((a, b) => a.metres - b.metres);
     }),
   ),
 

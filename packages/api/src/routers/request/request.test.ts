@@ -88,6 +88,18 @@ describe("registering a message", () => {
   });
 });
 
+describe("possible duplicates at intake", () => {
+  it("lists open messages of the same category within the radius, nearest first", async () => {
+    const a = await op.request.create(garbage({ lat: 35.75, lon: 51.3 }));
+    await op.request.create(garbage({ lat: 35.7505, lon: 51.3 })); // ~55 m north
+    await op.request.create(garbage({ lat: 35.76, lon: 51.3 })); // ~1.1 km away
+    await op.request.create(garbage({ lat: 35.7501, lon: 51.3, categoryId: ids.get("waste.debris"), attributes: {} })); // other category
+    const near = await op.request.nearby({ categoryId: ids.get("waste.collection")!, lat: 35.7502, lon: 51.3, radiusMetres: 200 });
+    expect(near.map((n) => n.metres)).toEqual([22, 33]);
+    expect(near[0]!.id).toBe(a.id);
+  });
+});
+
 describe("handling a message", () => {
   it("the district's unit staff start and resolve it; the citizen's SMS is queued; closing twice is refused", async () => {
     api.setNow(new Date("2026-11-22T11:00:00+03:30"));
