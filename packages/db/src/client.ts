@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -36,7 +37,7 @@ export interface DatabaseOptions {
 export async function createDatabase(opts: DatabaseOptions = {}): Promise<Database> {
   if (opts.url) return createPostgres(opts.url, opts);
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const client = await PGlite.create(opts.dataDir);
+  const client = await PGlite.create(opts.dataDir, { extensions: { pg_trgm } });
   return {
     kind: "pglite",
     orm: drizzlePglite({ client, schema }) as unknown as Orm,

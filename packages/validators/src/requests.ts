@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CHANNELS, MESSAGE_KINDS, REQUEST_ACTIONS, normalizeIranMobile, normalizeNationalId, parseTrackingCode } from "@city137/core";
+import { CHANNELS, MESSAGE_KINDS, REQUEST_ACTIONS, REQUEST_STATES, normalizeIranMobile, normalizeNationalId, parseTrackingCode } from "@city137/core";
 import { K, zId, zText } from "./common";
 
 const mobile = z
@@ -49,13 +49,31 @@ export const ZTrackingCode = z.string({ error: K.required }).transform((s, ctx) 
 
 export const ZGetRequestInput = z.union([z.object({ id: zId }), z.object({ trackingCode: ZTrackingCode })]);
 
+/** A calendar day (Gregorian ISO; the console converts from Jalali), read as a Tehran day. */
+const isoDay = z.iso
+  .date({ error: K.invalid })
+  // A year like 1405 is a Jalali date sent by mistake: refuse it rather than search 620 years back.
+  .refine((d) => Number(d.slice(0, 4)) >= 2000, { error: K.invalid });
+
 export const ZListRequestsInput = z.object({
-  queue: z.enum(["mine", "unit", "hq", "all"]).default("all"),
+  /** "breaches": open and past the deadline; "due_soon": open and due within a working day. */
+  queue: z.enum(["mine", "unit", "hq", "all", "breaches", "due_soon"]).default("all"),
   unitId: zId.optional(),
   mobile: mobile.optional(),
+  trackingCode: ZTrackingCode.optional(),
+  /** Words from the description (Persian-normalised before matching). */
+  q: z.string().trim().max(200, { error: K.tooLong }).optional(),
+  statuses: z.array(z.enum(REQUEST_STATES, { error: K.invalid })).max(10).optional(),
+  categoryId: zId.optional(),
+  districtId: zId.optional(),
+  kind: z.enum(MESSAGE_KINDS, { error: K.invalid }).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
   openOnly: z.boolean().default(true),
   limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).max(100_000).default(0),
 });
+export type ListRequestsInput = z.infer<typeof ZListRequestsInput>;
 
 export const ZTransitionRequestInput = z.object({
   id: zId,

@@ -41,6 +41,7 @@ const PROCEDURES: Record<
   "request.get": { audience: "staff", input: (f) => ({ id: f.tehranRequestId }), tehranIds: true, notFoundFor: ["tehran.unitstaff"] },
   "request.list": { audience: "staff", input: () => ({ queue: "all" }) },
   "request.nearby": { audience: "staff", input: (f) => ({ categoryId: f.tehranCategoryId, lat: 35.7, lon: 51.4 }) },
+  "request.load": { audience: "staff", roles: ["admin", "supervisor", "manager"] },
   "request.transition": {
     audience: "staff",
     roles: ["admin", "supervisor", "operator"],

@@ -31,3 +31,17 @@ export function canActOnRequest(v: Viewer, r: Visible, action: RequestAction): b
   if (v.roles.includes("operator") && (action === "refer" || action === "mark_duplicate" || action === "forward" || action === "reopen")) return true;
   return v.roles.includes("unit_staff") && r.unitId !== null && v.unitIds.includes(r.unitId) && UNIT_ACTIONS.includes(action);
 }
+
+/** What a viewer may see, as a filter a query can apply before paging (same rule as canSeeRequest). */
+export interface RequestScope {
+  corruption: boolean;
+  /** "all", or the only units whose messages are visible. */
+  units: "all" | readonly string[];
+}
+
+export function requestScope(v: Viewer): RequestScope {
+  if (v.roles.includes("inspector")) return { corruption: true, units: "all" };
+  if (v.roles.some((role) => CITYWIDE.includes(role))) return { corruption: false, units: "all" };
+  if (v.roles.includes("unit_staff")) return { corruption: false, units: v.unitIds };
+  return { corruption: false, units: [] };
+}

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { RequestState } from "@city137/core";
+import { and, asc, desc, eq, gte, inArray, like, lt, ne, sql } from "drizzle-orm";
+import type { MessageKind, RequestScope, RequestState } from "@city137/core";
 import type { Tx } from "../client";
 import { outbox, requestEvents, requests, tenantCounters } from "../schema";
 
@@ -68,11 +68,53 @@ export function listOutbox(tx: Tx, p: { tenantId: string }) {
 
 const OPEN: RequestState[] = ["registered", "referred", "in_progress", "reopened"];
 
-/** Queues: by units, by citizen mobile, open or all; nearest deadline first. */
-export function listRequests(
-  tx: Tx,
-  p: { tenantId: string; unitIds?: string[]; mobile?: string; openOnly: boolean; limit: number },
-) {
+export interface RequestFilter {
+  tenantId: string;
+  /** What the viewer may see (core's requestScope), applied before paging. */
+  scope: RequestScope;
+  unitIds?: string[];
+  mobile?: string;
+  trackingCode?: string;
+  /** Persian-normalised, lower-cased words; every word must occur in the description. */
+  words?: string[];
+  statuses?: RequestState[];
+  categoryId?: string;
+  districtId?: string;
+  kind?: MessageKind;
+  /** Only messages whose deadline is before this instant (breach and near-breach lists). */
+  deadlineBefore?: Date;
+  from?: Date;
+  to?: Date;
+  openOnly: boolean;
+  limit: number;
+  offset?: number;
+}
+
+const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function filterWhere(p: RequestFilter) {
+  const units = p.scope.units;
+  return and(
+    eq(requests.tenantId, p.tenantId),
+    p.scope.corruption ? undefined : ne(requests.kind, "corruption_report"),
+    units === "all" ? undefined : units.length ? inArray(requests.unitId, [...units]) : sql`false`,
+    p.unitIds ? (p.unitIds.length ? inArray(requests.unitId, p.unitIds) : sql`false`) : undefined,
+    p.mobile ? eq(requests.citizenMobile, p.mobile) : undefined,
+    p.trackingCode ? eq(requests.trackingCode, p.trackingCode) : undefined,
+    ...(p.words ?? []).map((w) => like(requests.searchText, likeWord(w))),
+    p.statuses?.length ? inArray(requests.status, p.statuses) : p.openOnly ? inArray(requests.status, OPEN) : undefined,
+    p.categoryId ? eq(requests.categoryId, p.categoryId) : undefined,
+    p.districtId ? eq(requests.districtId, p.districtId) : undefined,
+    p.kind ? eq(requests.kind, p.kind) : undefined,
+    p.deadlineBefore ? lt(requests.deadline, p.deadlineBefore) : undefined,
+    p.from ? gte(requests.createdAt, p.from) : undefined,
+    p.to ? lt(requests.createdAt, p.to) : undefined,
+  );
+}
+
+/** Queues and search: open work nearest the deadline first, otherwise newest first. */
+export function listRequests(tx: Tx, p: RequestFilter) {
+  const open = p.openOnly && !p.statuses?.length;
   return tx
     .select({
       id: requests.id,
@@ -84,21 +126,30 @@ export function listRequests(
       priority: requests.priority,
       unitId: requests.unitId,
       districtId: requests.districtId,
+      regionId: requests.regionId,
       deadline: requests.deadline,
       createdAt: requests.createdAt,
       description: requests.description,
     })
     .from(requests)
-    .where(
-      and(
-        eq(requests.tenantId, p.tenantId),
-        p.unitIds ? (p.unitIds.length ? inArray(requests.unitId, p.unitIds) : sql`false`) : undefined,
-        p.mobile ? eq(requests.citizenMobile, p.mobile) : undefined,
-        p.openOnly ? inArray(requests.status, OPEN) : undefined,
-      ),
-    )
-    .orderBy(p.openOnly ? asc(requests.deadline) : desc(requests.createdAt))
-    .limit(p.limit);
+    .where(filterWhere(p))
+    .orderBy(...(open ? [asc(requests.deadline), asc(requests.seq)] : [desc(requests.createdAt), desc(requests.seq)]))
+    .limit(p.limit)
+    .offset(p.offset ?? 0);
+}
+
+/** Open load per unit for the supervisor view: open, overdue and due within the window. */
+export function openLoadByUnit(tx: Tx, p: { tenantId: string; now: Date; soon: Date }) {
+  return tx
+    .select({
+      unitId: requests.unitId,
+      open: sql<number>`count(*)::int`,
+      overdue: sql<number>`(count(*) filter (where ${requests.deadline} < ${p.now}))::int`,
+      dueSoon: sql<number>`(count(*) filter (where ${requests.deadline} >= ${p.now} and ${requests.deadline} < ${p.soon}))::int`,
+    })
+    .from(requests)
+    .where(and(eq(requests.tenantId, p.tenantId), ne(requests.kind, "corruption_report"), inArray(requests.status, OPEN)))
+    .groupBy(requests.unitId);
 }
 
 /** Open messages of a category inside a box (the caller then measures real distances). */

@@ -59,6 +59,9 @@ export const requests = pgTable(
     index("requests_inbox_idx").on(t.tenantId, t.unitId, t.status, t.deadline),
     index("requests_mobile_idx").on(t.tenantId, t.citizenMobile),
     index("requests_created_idx").on(t.tenantId, t.createdAt),
+    index("requests_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    index("requests_category_idx").on(t.tenantId, t.categoryId, t.createdAt),
+    index("requests_district_idx").on(t.tenantId, t.districtId, t.createdAt),
     index("requests_open_deadline_idx")
       .on(t.tenantId, t.deadline)
       .where(sql`status in ('registered','referred','in_progress','reopened')`),

@@ -1,8 +1,9 @@
 import { AppError, boxAround, canSeeRequest, distanceMetres, notFound } from "@city137/core";
-import { getRequest, isUniqueViolation, listRequestEvents, listRequests, listUnits, openRequestsInBox } from "@city137/db";
+import { getRequest, isUniqueViolation, listRequestEvents, listRequests, listUnits, openLoadByUnit, openRequestsInBox } from "@city137/db";
 import { ZCreateRequestInput, ZGetRequestInput, ZListRequestsInput, ZNearbyRequestsInput, ZTransitionRequestInput } from "@city137/validators";
 import { cityRoleProcedure, router, staffProcedure } from "../../trpc";
 import { bodyHash, registerRequest } from "./intake";
+import { DUE_SOON_HOURS, toFilter } from "./filters";
 import { changeRequest } from "./transition";
 
 const viewerOf = (s: { user: { roles: string[]; unitIds: string[] } }) => ({ roles: s.user.roles as never, unitIds: s.user.unitIds });
@@ -38,16 +39,20 @@ export const requestRouter = router({
     }),
   ),
 
-  /** Queues: "mine" (my units), "hq", a unit's inbox, everything open, or a caller's history by mobile. */
+  /** Queues ("mine", HQ, a unit, breaches, due soon) and search, with what the viewer may see applied before paging. */
   list: staffProcedure.input(ZListRequestsInput).query(({ ctx, input }) =>
     ctx.tenant(async (tx) => {
-      const viewer = viewerOf(ctx.session);
-      let unitIds: string[] | undefined;
-      if (input.queue === "mine") unitIds = viewer.unitIds;
-      if (input.queue === "unit") unitIds = input.unitId ? [input.unitId] : [];
-      if (input.queue === "hq") unitIds = (await listUnits(tx, { tenantId: ctx.tenantId })).filter((u) => u.kind === "hq").map((u) => u.id);
-      const rows = await listRequests(tx, { tenantId: ctx.tenantId, unitIds, mobile: input.mobile, openOnly: input.openOnly, limit: input.limit });
-      return rows.filter((r) => canSeeRequest(viewer, r));
+      const hqUnitIds = async () => (await listUnits(tx, { tenantId: ctx.tenantId })).filter((u) => u.kind === "hq").map((u) => u.id);
+      const filter = await toFilter(input, { tenantId: ctx.tenantId, viewer: viewerOf(ctx.session), now: ctx.now(), hqUnitIds });
+      return listRequests(tx, filter);
+    }),
+  ),
+
+  /** Open load per unit: open, overdue and due soon (the supervisor view). */
+  load: cityRoleProcedure("supervisor", "city_admin", "manager").query(({ ctx }) =>
+    ctx.tenant((tx) => {
+      const now = ctx.now();
+      return openLoadByUnit(tx, { tenantId: ctx.tenantId, now, soon: new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000) });
     }),
   ),
 

@@ -152,3 +152,52 @@ describe("handling a message", () => {
     expect((await op.request.get({ id: r.id })).status).toBe("referred");
   });
 });
+
+describe("search and queues", () => {
+  it("finds messages by words whatever the Arabic/Persian letters and digits, by tracking code and by mobile", async () => {
+    const r = await op.request.create(garbage({ description: "چراغ خيابان پلاك ۱۲ خاموش است", citizen: { name: null, mobile: "09351112233", nationalId: null } }));
+    const other = await op.request.create(garbage({ description: "جوی آب گرفته است" }));
+    const found = await op.request.list({ q: "خیابان پلاک 12", openOnly: false });
+    expect(found.map((x) => x.id)).toContain(r.id);
+    expect(found.map((x) => x.id)).not.toContain(other.id);
+    expect((await op.request.list({ q: "خيابان ناموجود" })).map((x) => x.id)).not.toContain(r.id);
+    expect((await op.request.list({ trackingCode: r.trackingCode, openOnly: false })).map((x) => x.id)).toEqual([r.id]);
+    expect((await op.request.list({ mobile: "+98 935 111 2233", openOnly: false })).map((x) => x.id)).toEqual([r.id]);
+    // A search in another city finds nothing of Tehran's, though the same words match there.
+    const shiraz = api.caller(await api.signIn("shiraz", "shiraz.admin"));
+    expect((await shiraz.request.list({ q: "خیابان پلاک", openOnly: false })).map((x) => x.id)).not.toContain(r.id);
+  });
+
+  it("filters by a Tehran date range, status and category", async () => {
+    api.setNow(new Date("2026-11-24T23:50:00+03:30"));
+    const late = await op.request.create(garbage({ description: "پیام دیرهنگام سه‌شنبه" }));
+    api.setNow(new Date("2026-11-25T00:10:00+03:30"));
+    const early = await op.request.create(garbage({ description: "پیام بامدادی چهارشنبه" }));
+    const tuesday = await op.request.list({ from: "2026-11-24", to: "2026-11-24", openOnly: false, limit: 200 });
+    expect(tuesday.map((x) => x.id)).toContain(late.id);
+    expect(tuesday.map((x) => x.id)).not.toContain(early.id);
+    const byCategory = await op.request.list({ categoryId: ids.get("roads.flooding"), openOnly: false, limit: 200 });
+    expect(byCategory.length).toBeGreaterThan(0);
+    expect(byCategory.every((x) => x.categoryId === ids.get("roads.flooding"))).toBe(true);
+    expect(await failure(op.request.list({ from: "1405-09-03" }))).toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("unit staff see only their units' work even in search; breaches list what is past its deadline", async () => {
+    api.setNow(new Date("2026-11-22T10:00:00+03:30"));
+    const mine = await op.request.create(garbage({ description: "پسماند محله یک" }));
+    const elsewhere = await op.request.create(garbage({ description: "پسماند محله دور", lat: null, lon: null, districtId: null }));
+    const staff = api.caller(await api.signIn("tehran", "tehran.unitstaff"));
+    const seen = (await staff.request.list({ q: "پسماند محله", queue: "all" })).map((x) => x.id);
+    expect(seen).toContain(mine.id);
+    expect(seen).not.toContain(elsewhere.id);
+    api.setNow(new Date("2026-11-24T10:00:00+03:30"));
+    const supervisor = api.caller(await api.signIn("tehran", "tehran.supervisor"));
+    const breaches = await supervisor.request.list({ queue: "breaches", limit: 200 });
+    expect(breaches.map((x) => x.id)).toContain(mine.id);
+    expect(breaches.every((x) => x.deadline !== null && x.deadline < new Date("2026-11-24T10:00:00+03:30"))).toBe(true);
+    const load = await supervisor.request.load();
+    const office = load.find((l) => l.unitId === ids.get("R01-D01-OFFICE"))!;
+    expect(office.overdue).toBeGreaterThan(0);
+    expect(office.open).toBeGreaterThanOrEqual(office.overdue + office.dueSoon);
+  });
+});
