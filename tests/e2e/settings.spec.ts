@@ -19,6 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => p?.stop());
 
+/** The page revalidates after an action: wait for the element to show the text rather than reading it at once. */
+const waitForContent = (selector: string, text: string) =>
+  page.waitForFunction(([sel, want]) => document.querySelector(sel!)?.textContent?.includes(want!) ?? false, [selector, text] as const);
+
 const square = (x: number, y: number, s: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]] });
 const feature = (props: Record<string, string>, geometry: unknown) => ({ type: "Feature", properties: props, geometry });
 
@@ -29,7 +33,7 @@ describe("a city admin configures Qom in the console", () => {
     await page.fill("#primaryColor", "#1b5e20");
     await page.click("[data-testid=branding-save]");
     await page.waitForSelector("[data-testid=form-saved]");
-    expect(await page.$eval("[data-testid=shell-header]", (el) => getComputedStyle(el).backgroundColor)).toBe("rgb(27, 94, 32)");
+    await page.waitForFunction(() => getComputedStyle(document.querySelector("[data-testid=shell-header]")!).backgroundColor === "rgb(27, 94, 32)");
   });
 
   it("imports a region from GeoJSON: a bad file is reported per feature, a good one previewed, applied and then located", async () => {
@@ -81,6 +85,11 @@ describe("a city admin configures Qom in the console", () => {
     await page.waitForSelector("[data-testid=simulation-result]");
     expect(await page.textContent("[data-testid=simulation-result]")).toContain("اتوبوس به ستاد");
 
+    // Qom's demo has no messages yet: the replay says so rather than guessing.
+    await page.click("[data-testid=replay-submit]");
+    await page.waitForSelector("[data-testid=replay-result]");
+    expect(await page.textContent("[data-testid=replay-result]")).toContain("از ۰ پیام تازه، ۰ پیام");
+
     await page.click("[data-testid=routing-publish]");
     await page.waitForSelector("[data-testid=form-saved]");
     expect(await page.textContent("[data-testid=form-saved]")).toContain("۲");
@@ -113,5 +122,39 @@ describe("a city admin configures Qom in the console", () => {
     await fresh.waitForSelector("[data-testid=welcome]");
     expect(await fresh.textContent("[data-testid=signed-in-user]")).toContain("زهرا قمی");
     await fresh.context().close();
+  });
+
+  it("adds an intake question to a category without losing the ones it had, and intake asks it", async () => {
+    await page.goto(`${p.consoleUrl}/qom/settings/categories`);
+    await page.locator("[data-testid=categories-table] tr", { hasText: "جمع‌آوری زباله" }).getByRole("link").first().click();
+    await page.waitForSelector("[data-testid=question-row]");
+    expect(await page.inputValue("[data-testid=question-row] input[name$='.code']")).toBe("waste_type");
+    const row = page.locator("[data-testid=question-new]");
+    await row.locator("input[name$='.code']").fill("building_no");
+    await row.locator("input[name$='.labelFa']").fill("پلاک ساختمان");
+    await row.locator("input[name$='.labelEn']").fill("Building number");
+    await row.locator("input[name$='.required']").check();
+    await page.click("[data-testid=category-save]");
+    await waitForContent("[data-testid=categories-table]", "۲ پرسش");
+
+    // A choice list with no choices is refused by name, and nothing changes.
+    await page.locator("[data-testid=categories-table] tr", { hasText: "جمع‌آوری زباله" }).getByRole("link").first().click();
+    const fresh = page.locator("[data-testid=question-new]");
+    await fresh.locator("input[name$='.code']").fill("bin_colour");
+    await fresh.locator("input[name$='.labelFa']").fill("رنگ مخزن");
+    await fresh.locator("input[name$='.labelEn']").fill("Bin colour");
+    await fresh.locator("select[name$='.datatype']").selectOption("singlevaluelist");
+    await page.click("[data-testid=category-save]");
+    await page.waitForSelector("[data-testid=form-error]");
+    expect(await page.textContent("[data-testid=form-error]")).toContain("پرسش چندگزینه‌ای دست‌کم یک گزینه لازم دارد.");
+
+    await page.goto(`${p.consoleUrl}/qom/intake`);
+    await page.click("[data-testid=category-search]");
+    await page.keyboard.type("جمع‌آوری زباله");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("[data-testid=questions]");
+    const questions = await page.textContent("[data-testid=questions]");
+    expect(questions).toContain("نوع پسماند");
+    expect(questions).toContain("پلاک ساختمان");
   });
 });

@@ -16,7 +16,7 @@ describe("resources", () => {
   });
   it("every message key the API sends has a translation", () => {
     const all = new Set(keys(resources.fa.common));
-    for (const k of ["errors.auth.locked", "errors.auth.invalidCredentials", "validation.required", "errors.staff.cannotRemoveOwnAdmin", "errors.routing.inactiveUnit", "errors.invitation.invalid"]) {
+    for (const k of ["errors.auth.locked", "errors.auth.invalidCredentials", "validation.required", "errors.staff.cannotRemoveOwnAdmin", "errors.routing.inactiveUnit", "errors.invitation.invalid", "errors.request.idempotencyMismatch", "errors.request.kindNotAccepted", "errors.request.unknownCategory", "errors.request.unknownDistrict", "errors.request.halfPoint", "errors.request.noteRequired", "errors.request.unknownOriginal", "errors.request.unknownUnit", "validation.mobile", "validation.nationalId", "validation.trackingCode", ...["refer", "return_to_hq", "start", "resolve", "close", "reject", "mark_duplicate", "forward", "reopen"].map((a) => `errors.request.cannot.${a}`)]) {
       expect(all.has(k), k).toBe(true);
     }
   });
@@ -55,6 +55,11 @@ describe("messages", () => {
   it("names the field in its own language", () => {
     expect(resolveMessage(t, "validation.required", { field: "login" })).toBe("«نام کاربری یا رایانامه» را وارد کنید.");
     expect(resolveFieldErrors(t, { fieldErrors: { password: "validation.required" } })).toEqual({ password: "«گذرواژه» را وارد کنید." });
+    // Nested fields are named by their own label, questions by the group's.
+    expect(resolveFieldErrors(t, { fieldErrors: { "citizen.nationalId": "validation.invalid", "attributes.waste_type": "validation.required" } })).toEqual({
+      "citizen.nationalId": "«کد ملی» درست نیست.",
+      "attributes.waste_type": "«پاسخ پرسش‌ها» را وارد کنید.",
+    });
     expect(resolveMessage(t, "errors.auth.locked", { params: { minutes: 15 }, locale: "fa" })).toContain("۱۵");
   });
   it("falls back to a general sentence for an unknown key, never the key itself", () => {

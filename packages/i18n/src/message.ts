@@ -10,12 +10,16 @@ export interface ApiErrorData {
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
-/** Field label: `fields.<name>`, falling back to the last path segment ("roles.0" → roles). */
+/** Field label: `fields.<name>` for the path's last, then first, named segment ("citizen.mobile" → mobile, "roles.0" → roles). */
 function fieldLabel(t: T, field: string): string {
-  const base = field.split(".").find((part) => !/^\d+$/.test(part)) ?? field;
-  const key = `fields.${base}`;
-  const label = t(key);
-  return label === key ? base : label;
+  const parts = field.split(".").filter((part) => !/^\d+$/.test(part));
+  for (const name of [parts.at(-1), parts[0]]) {
+    if (!name) continue;
+    const key = `fields.${name}`;
+    const label = t(key);
+    if (label !== key && typeof label === "string") return label;
+  }
+  return parts[0] ?? field;
 }
 
 /** Numbers in parameters take the reader's digits. */

@@ -96,6 +96,11 @@ export const ZSimulateRoutingInput = z.object({
   text: z.string().max(5000).default(""),
 });
 
+export const ZReplayRoutingInput = z.object({
+  /** How many of the newest messages to replay. */
+  limit: z.number({ error: K.invalid }).int({ error: K.invalid }).min(1, { error: K.invalid }).max(20_000, { error: K.invalid }).default(1000),
+});
+
 export const ZHolidayYearInput = z.object({ jalaliYear: z.number().int().min(1390).max(1500) });
 export const ZSetHolidaysInput = ZHolidayYearInput.extend({
   holidays: z

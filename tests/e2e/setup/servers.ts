@@ -26,11 +26,11 @@ export interface Platform {
 }
 
 /** The real API on a fresh in-memory database with the demo cities, the built console, and Chromium. */
-export async function startPlatform(): Promise<Platform> {
+export async function startPlatform(opts: { now?: () => Date } = {}): Promise<Platform> {
   if (!existsSync(`${consoleDir}build/server/index.js`)) {
     throw new Error("The console is not built: run `npx -y pnpm@9.15.9 test:e2e`, which builds it first.");
   }
-  const api = await startApiServer({ port: 0, seed: true });
+  const api = await startApiServer({ port: 0, seed: true, now: opts.now });
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [`${consoleDir}node_modules/@remix-run/serve/dist/cli.js`, "build/server/index.js"], {
     cwd: consoleDir,

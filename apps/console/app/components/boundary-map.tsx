@@ -1,3 +1,5 @@
+import type { MouseEvent } from "react";
+
 interface Feature {
   properties: { code: string; level: string };
   geometry: unknown;
@@ -16,7 +18,21 @@ function polygonsOf(geometry: unknown): Ring[][] {
  * Boundaries drawn as SVG, so the map works without a tile server (and offline).
  * Longitude is scaled by cos(latitude) so shapes keep their proportions.
  */
-export function BoundaryMap({ features, preview = [], label }: { features: Feature[]; preview?: Feature[]; label: string }) {
+export function BoundaryMap({
+  features,
+  preview = [],
+  label,
+  point,
+  onPick,
+}: {
+  features: Feature[];
+  preview?: Feature[];
+  label: string;
+  /** A marker (the message's location). */
+  point?: { lat: number; lon: number } | null;
+  /** When given, a click on the map picks that point. */
+  onPick?: (p: { lat: number; lon: number }) => void;
+}) {
   const all = [...features, ...preview];
   const points = all.flatMap((f) => polygonsOf(f.geometry).flatMap((p) => p[0] ?? []));
   if (points.length === 0) return null;
@@ -32,9 +48,25 @@ export function BoundaryMap({ features, preview = [], label }: { features: Featu
     polygonsOf(f.geometry)
       .flatMap((poly) => poly.map((ring) => "M" + ring.map(([lon, lat]) => `${x(lon!).toFixed(1)},${y(lat!).toFixed(1)}`).join("L") + "Z"))
       .join(" ");
+  const pick = (e: MouseEvent<SVGSVGElement>) => {
+    const svg = e.currentTarget;
+    const m = svg.getScreenCTM();
+    if (!m || !onPick) return;
+    const pt = new DOMPoint(e.clientX, e.clientY).matrixTransform(m.inverse());
+    const lon = minX + (pt.x / width) * (maxX - minX);
+    const lat = maxY - (pt.y / height) * (maxY - minY);
+    onPick({ lat: Number(lat.toFixed(6)), lon: Number(lon.toFixed(6)) });
+  };
   const order = (f: Feature) => (f.properties.level === "region" ? 1 : 0);
   return (
-    <svg className="boundary-map" viewBox={`-10 -10 ${width + 20} ${height + 20}`} role="img" aria-label={label} data-testid="boundary-map">
+    <svg
+      className={onPick ? "boundary-map pickable" : "boundary-map"}
+      viewBox={`-10 -10 ${width + 20} ${height + 20}`}
+      role="img"
+      aria-label={label}
+      data-testid="boundary-map"
+      onClick={onPick ? pick : undefined}
+    >
       {[...features].sort((a, b) => order(a) - order(b)).map((f) => (
         <path key={f.properties.code} d={d(f)} className={f.properties.level === "region" ? "region" : "district"}>
           <title>{f.properties.code}</title>
@@ -45,6 +77,7 @@ export function BoundaryMap({ features, preview = [], label }: { features: Featu
           <title>{f.properties.code}</title>
         </path>
       ))}
+      {point && <circle cx={x(point.lon)} cy={y(point.lat)} r={9} className="marker" data-testid="map-marker" />}
     </svg>
   );
 }

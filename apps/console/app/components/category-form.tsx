@@ -1,8 +1,9 @@
 import { Form } from "@remix-run/react";
 import { MESSAGE_KINDS as KINDS } from "@city137/core/vocabulary";
 import { useTranslation } from "react-i18next";
+import type { AttributeDef } from "./attribute-fields";
 import { FieldError } from "./field-error";
-
+import { QuestionEditor } from "./question-editor";
 
 export interface CategoryRow {
   id: string;
@@ -15,6 +16,10 @@ export interface CategoryRow {
   slaMinutes: number | null;
   public: boolean;
   externalAgency: string | null;
+  descriptionFa?: string;
+  descriptionEn?: string;
+  icon?: string | null;
+  attributes?: AttributeDef[];
 }
 
 /** Add or edit one category; the parent list excludes the category itself. */
@@ -84,6 +89,16 @@ export function CategoryForm({ all, editing, errors, label }: { all: CategoryRow
           {t("settings.categories.public")}
         </label>
       </div>
+      <div className="wide">
+        <label htmlFor="cat-descriptionFa">{t("settings.categories.descriptionFa")}</label>
+        <textarea id="cat-descriptionFa" name="descriptionFa" rows={2} defaultValue={c?.descriptionFa ?? ""} />
+      </div>
+      <div className="wide">
+        <label htmlFor="cat-descriptionEn">{t("settings.categories.descriptionEn")}</label>
+        <textarea id="cat-descriptionEn" name="descriptionEn" rows={2} dir="ltr" defaultValue={c?.descriptionEn ?? ""} />
+      </div>
+      <input type="hidden" name="icon" value={c?.icon ?? ""} />
+      <QuestionEditor questions={c?.attributes ?? []} errors={errors} />
       <div className="wide">
         <button type="submit" data-testid="category-save">
           {t("common.save")}

@@ -23,6 +23,7 @@ export function ShellHeader({ city, user, now }: { city: City; user: User | null
   const locale = i18n.language as Locale;
   const cityName = locale === "fa" ? city.nameFa : city.nameEn;
   const isAdmin = user?.roles.includes("city_admin");
+  const has = (...roles: string[]) => Boolean(user?.roles.some((r) => roles.includes(r)));
   return (
     <header className="shell-header" data-testid="shell-header">
       <div className="brand">
@@ -45,6 +46,19 @@ export function ShellHeader({ city, user, now }: { city: City; user: User | null
           <NavLink to={`/${city.slug}`} end>
             {t("shell.navHome")}
           </NavLink>
+          {has("operator", "supervisor", "city_admin") && (
+            <NavLink to={`/${city.slug}/intake`} data-testid="nav-intake">
+              {t("work.nav.intake")}
+            </NavLink>
+          )}
+          <NavLink to={`/${city.slug}/queue`} data-testid="nav-queue">
+            {t("work.nav.queue")}
+          </NavLink>
+          {has("supervisor", "city_admin", "manager") && (
+            <NavLink to={`/${city.slug}/supervision`} data-testid="nav-supervision">
+              {t("work.nav.supervision")}
+            </NavLink>
+          )}
           {isAdmin && <NavLink to={`/${city.slug}/staff`}>{t("shell.navStaff")}</NavLink>}
           {isAdmin && <NavLink to={`/${city.slug}/audit`}>{t("shell.navAudit")}</NavLink>}
           {isAdmin && <NavLink to={`/${city.slug}/settings`}>{t("settings.title")}</NavLink>}

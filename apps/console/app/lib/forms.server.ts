@@ -17,3 +17,33 @@ export const numberOrNull = (form: FormData, name: string) => {
   const v = text(form, name).replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d)));
   return v === "" ? null : Number(v);
 };
+
+/**
+ * The question rows of the category form (`q.<i>.<field>`) as the API's
+ * attributes: empty rows are skipped, rows marked "remove" dropped, choices
+ * read from "key | نام فارسی | English name" lines.
+ */
+export function questionsFrom(form: FormData) {
+  const out: Array<{ code: string; datatype: string; required: boolean; order: number; labelFa: string; labelEn: string; values?: Array<{ key: string; nameFa: string; nameEn: string }> }> = [];
+  for (let i = 0; form.has(`q.${i}.code`); i++) {
+    const get = (f: string) => text(form, `q.${i}.${f}`);
+    if (get("remove") === "true") continue;
+    if (!get("code") && !get("labelFa") && !get("labelEn")) continue;
+    const datatype = get("datatype") || "string";
+    const values = get("values")
+      .split(/\r?\n/)
+      .map((line) => line.split("|").map((s) => s.trim()))
+      .filter((parts) => parts[0])
+      .map(([key, nameFa, nameEn]) => ({ key: key!, nameFa: nameFa || key!, nameEn: nameEn || nameFa || key! }));
+    out.push({
+      code: get("code"),
+      datatype,
+      required: get("required") === "true",
+      order: out.length,
+      labelFa: get("labelFa"),
+      labelEn: get("labelEn"),
+      ...(datatype.endsWith("valuelist") ? { values } : {}),
+    });
+  }
+  return out;
+}

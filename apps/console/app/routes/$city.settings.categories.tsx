@@ -2,11 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { formatDigits, formatNumber, type Locale } from "@city137/i18n";
 import { useTranslation } from "react-i18next";
+import type { AttributeDef } from "../components/attribute-fields";
 import { CategoryForm, type CategoryRow } from "../components/category-form";
 import { FormFeedback, useFieldErrors } from "../components/form-feedback";
 import { ToggleActiveForm } from "../components/toggle-active-form";
 import { failureResponse } from "../lib/api.server";
-import { attempt, numberOrNull, optional, text } from "../lib/forms.server";
+import { attempt, numberOrNull, optional, questionsFrom, text } from "../lib/forms.server";
 import { requireCityAdmin } from "../lib/require-admin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,6 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     slaMinutes: numberOrNull(f, "slaMinutes"),
     public: f.get("public") === "true",
     externalAgency: optional(f, "externalAgency"),
+    descriptionFa: text(f, "descriptionFa"),
+    descriptionEn: text(f, "descriptionEn"),
+    icon: optional(f, "icon"),
+    attributes: questionsFrom(f) as never,
   };
   return intent === "update"
     ? attempt(intent, () => api.category.update.mutate({ ...fields, id: text(f, "id") }))
@@ -52,7 +57,7 @@ export default function CategoriesPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const name = (c: { nameFa: string; nameEn: string }) => (locale === "fa" ? c.nameFa : c.nameEn);
-  const rows = categories as unknown as Array<CategoryRow & { active: boolean; attributes: unknown[] }>;
+  const rows = categories as unknown as Array<CategoryRow & { active: boolean; attributes: AttributeDef[] }>;
   const children = (id: string | null) => rows.filter((c) => c.parentId === id);
   const depthOf = (c: CategoryRow): number => (c.parentId ? 1 + depthOf(rows.find((r) => r.id === c.parentId)!) : 0);
   const ordered: typeof rows = [];

@@ -4,6 +4,7 @@ import { formatDateTime, formatDigits, type Locale } from "@city137/i18n";
 import { useTranslation } from "react-i18next";
 import { FormFeedback } from "../components/form-feedback";
 import { RoutingRuleForm } from "../components/routing-rule-form";
+import { RoutingReplay, type Replay } from "../components/routing-replay";
 import { RoutingSimulator, type Simulation } from "../components/routing-simulator";
 import { RuleSummary } from "../components/rule-summary";
 import { failureResponse } from "../lib/api.server";
@@ -27,6 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = text(f, "intent");
   if (intent === "publish") return attempt(intent, () => api.routing.publish.mutate());
   if (intent === "restore") return attempt(intent, () => api.routing.restore.mutate({ versionId: text(f, "versionId") }));
+  if (intent === "replay") return attempt(intent, () => api.routing.replay.query({ limit: numberOrNull(f, "limit") ?? 1000 }));
   if (intent === "simulate") {
     const at = text(f, "at");
     return attempt(intent, () =>
@@ -67,7 +69,7 @@ export default function RoutingPage() {
           {routing.published && <span className="tag">{t("settings.routing.published", { n: formatDigits(routing.published.number, locale) })}</span>}
           {routing.draft ? <span className="tag warn">{t("settings.routing.draft", { n: formatDigits(routing.draft.number, locale) })}</span> : <span className="muted">{t("settings.routing.noDraft")}</span>}
         </p>
-        {outcome && outcome.intent !== "simulate" && <FormFeedback outcome={outcome} success={published ? t("settings.routing.publishedOk", { n: formatDigits(published.number, locale) }) : undefined} />}
+        {outcome && outcome.intent !== "simulate" && outcome.intent !== "replay" && <FormFeedback outcome={outcome} success={published ? t("settings.routing.publishedOk", { n: formatDigits(published.number, locale) }) : undefined} />}
         {routing.draft && (
           <Form method="post">
             <input type="hidden" name="intent" value="publish" />
@@ -121,6 +123,8 @@ export default function RoutingPage() {
       </section>
       <RoutingRuleForm categories={catOptions} units={units.map((u) => ({ id: u.id, label: name(u) }))} regions={regions.map((r) => ({ id: r.id, label: name(r) }))} count={rules.length} />
       <RoutingSimulator categories={catOptions} result={simulation} names={names} hasDraft={!!routing.draft} />
+      {routing.draft && routing.published && <RoutingReplay result={outcome?.ok && outcome.intent === "replay" ? (outcome.result as Replay) : undefined} names={names} />}
+      {outcome?.intent === "replay" && !outcome.ok && <FormFeedback outcome={outcome} />}
       {outcome?.intent === "simulate" && !outcome.ok && <FormFeedback outcome={outcome} />}
       <section className="panel">
         <h2>{t("settings.routing.versions")}</h2>

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, like, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, inArray, like, lt, ne, sql } from "drizzle-orm";
 import type { MessageKind, RequestScope, RequestState } from "@city137/core";
 import type { Tx } from "../client";
-import { outbox, requestEvents, requests, tenantCounters } from "../schema";
+import { outbox, requestEvents, requests, staff, tenantCounters } from "../schema";
 
 export type NewRequest = Omit<typeof requests.$inferInsert, "tenantId" | "id" | "seq" | "trackingCode">;
 
@@ -45,10 +45,12 @@ export async function updateRequest(tx: Tx, p: { tenantId: string; id: string; v
   return row ?? null;
 }
 
+/** The timeline, oldest first, with each actor's display name. */
 export function listRequestEvents(tx: Tx, p: { tenantId: string; requestId: string }) {
   return tx
-    .select()
+    .select({ ...getTableColumns(requestEvents), actorName: staff.displayName })
     .from(requestEvents)
+    .leftJoin(staff, and(eq(staff.tenantId, requestEvents.tenantId), eq(staff.id, requestEvents.actorStaffId)))
     .where(and(eq(requestEvents.tenantId, p.tenantId), eq(requestEvents.requestId, p.requestId)))
     .orderBy(asc(requestEvents.at), asc(requestEvents.recordedAt));
 }
@@ -138,6 +140,20 @@ export function listRequests(tx: Tx, p: RequestFilter) {
     .offset(p.offset ?? 0);
 }
 
+/** Messages registered in [from, to) per operator shift (Tehran time: morning 06–14, noon 14–22, night 22–06). */
+export async function countsByShift(tx: Tx, p: { tenantId: string; scope: RequestScope; from: Date; to: Date }) {
+  const minute = sql`((extract(epoch from ${requests.createdAt})::bigint / 60 + 210) % 1440)`;
+  const shift = sql<string>`case when ${minute} >= 360 and ${minute} < 840 then 'morning' when ${minute} >= 840 and ${minute} < 1320 then 'noon' else 'night' end`;
+  const rows = await tx
+    .select({ shift, count: sql<number>`count(*)::int` })
+    .from(requests)
+    .where(filterWhere({ tenantId: p.tenantId, scope: p.scope, openOnly: false, limit: 0, from: p.from, to: p.to }))
+    .groupBy(shift);
+  const out = { morning: 0, noon: 0, night: 0 };
+  for (const r of rows) out[r.shift as keyof typeof out] = r.count;
+  return out;
+}
+
 /** Open load per unit for the supervisor view: open, overdue and due within the window. */
 export function openLoadByUnit(tx: Tx, p: { tenantId: string; now: Date; soon: Date }) {
   return tx
@@ -170,5 +186,25 @@ export function openRequestsInBox(
       ),
     )
     .orderBy(desc(requests.createdAt))
+    .limit(p.limit);
+}
+
+/** The newest messages with what routing reads, for replaying a draft tree over real traffic. */
+export function recentRequestsForReplay(tx: Tx, p: { tenantId: string; limit: number }) {
+  return tx
+    .select({
+      id: requests.id,
+      trackingCode: requests.trackingCode,
+      kind: requests.kind,
+      categoryId: requests.categoryId,
+      channel: requests.channel,
+      regionId: requests.regionId,
+      districtId: requests.districtId,
+      description: requests.description,
+      createdAt: requests.createdAt,
+    })
+    .from(requests)
+    .where(eq(requests.tenantId, p.tenantId))
+    .orderBy(desc(requests.createdAt), desc(requests.seq))
     .limit(p.limit);
 }

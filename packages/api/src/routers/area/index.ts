@@ -21,7 +21,7 @@ export const areaRouter = router({
   }),
 
   /** All boundaries as GeoJSON, in the same shape the import reads. */
-  exportBoundaries: cityAdminProcedure.query(({ ctx }) =>
+  exportBoundaries: staffProcedure.query(({ ctx }) =>
     ctx.tenant(async (tx) => {
       const rows = await listAreas(tx, { tenantId: ctx.tenantId, withBoundaries: true });
       const codeOf = new Map(rows.map((r) => [r.id, r.code]));

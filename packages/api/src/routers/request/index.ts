@@ -1,5 +1,5 @@
-import { AppError, boxAround, canSeeRequest, distanceMetres, notFound } from "@city137/core";
-import { getRequest, isUniqueViolation, listRequestEvents, listRequests, listUnits, openLoadByUnit, openRequestsInBox } from "@city137/db";
+import { AppError, boxAround, canSeeRequest, distanceMetres, fromTehranDayMinute, notFound, requestScope, tehranDayAndMinute } from "@city137/core";
+import { countsByShift, getRequest, isUniqueViolation, recordAudit, listRequestEvents, listRequests, listUnits, openLoadByUnit, openRequestsInBox } from "@city137/db";
 import { ZCreateRequestInput, ZGetRequestInput, ZListRequestsInput, ZNearbyRequestsInput, ZTransitionRequestInput } from "@city137/validators";
 import { cityRoleProcedure, router, staffProcedure } from "../../trpc";
 import { bodyHash, registerRequest } from "./intake";
@@ -33,6 +33,10 @@ export const requestRouter = router({
     ctx.tenant(async (tx) => {
       const r = await getRequest(tx, { tenantId: ctx.tenantId, ...input });
       if (!r || !canSeeRequest(viewerOf(ctx.session), r)) throw notFound();
+      // Every view of a confidential report is on the record, with who looked.
+      if (r.kind === "corruption_report") {
+        await recordAudit(tx, ctx.tenantId, { action: "request.viewed_confidential", actorId: ctx.session.user.id, targetType: "request", targetId: r.id, ip: ctx.ip, detail: { trackingCode: r.trackingCode } });
+      }
       const events = await listRequestEvents(tx, { tenantId: ctx.tenantId, requestId: r.id });
       const { idempotencyKey: _k, idempotencyHash: _h, searchText: _s, ...visible } = r;
       return { ...visible, timeline: events };
@@ -48,11 +52,21 @@ export const requestRouter = router({
     }),
   ),
 
+  /** Today's registered messages (Tehran day) per operator shift, within what the viewer may see. */
+  shiftCounts: staffProcedure.query(({ ctx }) =>
+    ctx.tenant((tx) => {
+      const today = tehranDayAndMinute(ctx.now()).day;
+      return countsByShift(tx, { tenantId: ctx.tenantId, scope: requestScope(viewerOf(ctx.session)), from: fromTehranDayMinute(today, 0), to: fromTehranDayMinute(today + 1, 0) });
+    }),
+  ),
+
   /** Open load per unit: open, overdue and due soon (the supervisor view). */
   load: cityRoleProcedure("supervisor", "city_admin", "manager").query(({ ctx }) =>
-    ctx.tenant((tx) => {
+    ctx.tenant(async (tx) => {
       const now = ctx.now();
-      return openLoadByUnit(tx, { tenantId: ctx.tenantId, now, soon: new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000) });
+      const units = await openLoadByUnit(tx, { tenantId: ctx.tenantId, now, soon: new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000) });
+      // The API's clock, so lateness is measured the way the breach list was cut.
+      return { now: now.toISOString(), units };
     }),
   ),
 

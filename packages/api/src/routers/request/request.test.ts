@@ -140,6 +140,9 @@ describe("handling a message", () => {
     expect((await manager.request.list({ queue: "all" })).some((x) => x.id === r.id)).toBe(false);
     const inspector = api.caller(await api.signIn("tehran", "tehran.inspector"));
     expect((await inspector.request.get({ id: r.id })).kind).toBe("corruption_report");
+    const admin = api.caller(await api.signIn("tehran", "tehran.admin"));
+    const views = (await admin.audit.list({ limit: 200 })).filter((e) => e.action === "request.viewed_confidential" && e.targetId === r.id);
+    expect(views).toHaveLength(1);
     await inspector.request.transition({ id: r.id, action: "refer", unitId: ids.get("INSPECTION") });
   });
 
@@ -196,8 +199,22 @@ describe("search and queues", () => {
     expect(breaches.map((x) => x.id)).toContain(mine.id);
     expect(breaches.every((x) => x.deadline !== null && x.deadline < new Date("2026-11-24T10:00:00+03:30"))).toBe(true);
     const load = await supervisor.request.load();
-    const office = load.find((l) => l.unitId === ids.get("R01-D01-OFFICE"))!;
+    const office = load.units.find((l) => l.unitId === ids.get("R01-D01-OFFICE"))!;
     expect(office.overdue).toBeGreaterThan(0);
     expect(office.open).toBeGreaterThanOrEqual(office.overdue + office.dueSoon);
+  });
+
+  it("counts today's messages per shift in Tehran time", async () => {
+    api.setNow(new Date("2026-12-01T05:59:00+03:30"));
+    await op.request.create(garbage());
+    api.setNow(new Date("2026-12-01T06:00:00+03:30"));
+    await op.request.create(garbage());
+    api.setNow(new Date("2026-12-01T21:59:00+03:30"));
+    await op.request.create(garbage());
+    await op.request.create(garbage());
+    api.setNow(new Date("2026-12-01T23:30:00+03:30"));
+    expect(await op.request.shiftCounts()).toEqual({ morning: 1, noon: 2, night: 1 });
+    api.setNow(new Date("2026-12-02T08:00:00+03:30"));
+    expect(await op.request.shiftCounts()).toEqual({ morning: 0, noon: 0, night: 0 });
   });
 });

@@ -1,8 +1,9 @@
 import { AppError, validateRoutingTree, type RoutingTree } from "@city137/core";
 import { getRoutingVersion, listRoutingVersions, publishRoutingDraft, recordAudit, saveRoutingDraft } from "@city137/db";
-import { ZRestoreRoutingInput, ZSaveRoutingDraftInput, ZSimulateRoutingInput } from "@city137/validators";
+import { ZReplayRoutingInput, ZRestoreRoutingInput, ZSaveRoutingDraftInput, ZSimulateRoutingInput } from "@city137/validators";
 import { cityAdminProcedure, cityRoleProcedure, router } from "../../trpc";
 import { knownIds } from "./known-ids";
+import { replayDraft } from "./replay";
 import { simulateRouting } from "./simulate";
 
 const invalidTree = (problems: Array<{ path: string; messageKey: string }>) =>
@@ -54,6 +55,11 @@ export const routingRouter = router({
       await recordAudit(tx, ctx.tenantId, { action: "config.routing_restored", actorId: ctx.session.user.id, targetType: "routing_version", targetId: old.id, detail: { from: old.number }, ip: ctx.ip });
       return draft;
     }),
+  ),
+
+  /** Before publishing: the draft replayed over the newest real messages, against the live tree. */
+  replay: cityRoleProcedure("city_admin", "supervisor").input(ZReplayRoutingInput).query(({ ctx, input }) =>
+    ctx.tenant((tx) => replayDraft(tx, { tenantId: ctx.tenantId, limit: input.limit })),
   ),
 
   simulate: cityRoleProcedure("city_admin", "supervisor", "operator").input(ZSimulateRoutingInput).query(({ ctx, input }) =>

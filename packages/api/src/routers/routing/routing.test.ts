@@ -77,3 +77,30 @@ describe("draft, publish, restore", () => {
     expect(await failure(admin.routing.publish())).toMatchObject({ code: "NOT_FOUND", messageKey: "errors.routing.noDraft" });
   });
 });
+
+describe("replaying a draft over real messages", () => {
+  it("counts the messages the draft would send elsewhere, per pair of units, with examples", async () => {
+    const op = api.caller(await api.signIn("tehran", "tehran.operator"));
+    api.setNow(new Date("2026-11-22T10:00:00+03:30"));
+    const base = { kind: "complaint" as const, channel: "phone" as const, description: "زباله جمع نشده", ...REGION1_DISTRICT1 };
+    for (let i = 0; i < 3; i++) {
+      await op.request.create({ ...base, idempotencyKey: `replay-waste-${i}`, categoryId: codeOf.get("waste.collection")!, attributes: { waste_type: "household" } });
+    }
+    await op.request.create({ ...base, idempotencyKey: "replay-flood", kind: "request", categoryId: codeOf.get("roads.flooding")!, attributes: {} });
+    const { published } = await admin.routing.get();
+    // The draft sends all waste to the waste management organisation; everything else as before.
+    const tree = structuredClone(published!.tree) as { rules: Array<{ id: string; when: Record<string, unknown>; then: Record<string, unknown> }> };
+    const waste = tree.rules.find((r) => r.id === "waste")!;
+    waste.then = { assign: { type: "unit", unitId: unitIdOf.get("WASTE") } };
+    tree.rules = tree.rules.filter((r) => r.id !== "waste-night");
+    await admin.routing.saveDraft({ tree: tree as never });
+    const replay = await admin.routing.replay({ limit: 4 });
+    expect(replay).toMatchObject({ replayed: 4, changed: 3 });
+    expect(replay.moves).toEqual([{ fromUnitId: unitIdOf.get("R01-D01-OFFICE"), toUnitId: unitIdOf.get("WASTE"), count: 3 }]);
+    expect(replay.samples).toHaveLength(3);
+    // Another city's replay never sees Tehran's messages.
+    const shiraz = api.caller(await api.signIn("shiraz", "shiraz.admin"));
+    expect(await failure(shiraz.routing.replay({ limit: 10 }))).toMatchObject({ code: "NOT_FOUND", messageKey: "errors.routing.noDraft" });
+    expect(await failure(admin.routing.replay({ limit: 0 }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { limit: "validation.invalid" } });
+  });
+});

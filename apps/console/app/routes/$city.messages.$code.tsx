@@ -1,0 +1,220 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { availableActions, canActOnRequest, type RequestAction } from "@city137/core/lifecycle";
+import { formatDateTime, formatDigits, type Locale } from "@city137/i18n";
+import { useTranslation } from "react-i18next";
+import { BoundaryMap } from "../components/boundary-map";
+import { FieldError } from "../components/field-error";
+import { FormFeedback, useFieldErrors } from "../components/form-feedback";
+import { failureResponse } from "../lib/api.server";
+import { deadlineState, readableCode } from "../lib/format";
+import { attempt, text } from "../lib/forms.server";
+import { requireCityUser } from "../lib/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { api, me } = await requireCityUser(request, params.city!);
+  try {
+    const message = await api.request.get.query({ trackingCode: params.code! });
+    const [categories, units, areas, boundaries] = await Promise.all([
+      api.category.list.query(),
+      api.unit.list.query(),
+      api.area.list.query(),
+      message.lat !== null ? api.area.exportBoundaries.query() : Promise.resolve(null),
+    ]);
+    const areaName = new Map(areas.map((a) => [a.id, { nameFa: a.nameFa, nameEn: a.nameEn }]));
+    const category = categories.find((c) => c.id === message.categoryId);
+    return {
+      message,
+      viewer: { roles: me.user.roles, unitIds: me.user.unitIds },
+      category: category && { nameFa: category.nameFa, nameEn: category.nameEn, attributes: category.attributes as Array<{ code: string; labelFa: string; labelEn: string }> },
+      units: units.filter((u) => u.active).map((u) => ({ id: u.id, nameFa: u.nameFa, nameEn: u.nameEn, kind: u.kind })),
+      allUnits: Object.fromEntries(units.map((u) => [u.id, { nameFa: u.nameFa, nameEn: u.nameEn }])),
+      district: message.districtId ? areaName.get(message.districtId) ?? null : null,
+      region: message.regionId ? areaName.get(message.regionId) ?? null : null,
+      boundaries: boundaries?.features.filter((f) => f.properties.level === "district") ?? [],
+      now: new Date().toISOString(),
+    };
+  } catch (err) {
+    throw failureResponse(err);
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { api } = await requireCityUser(request, params.city!);
+  const form = await request.formData();
+  // Not "action": a field of that name would shadow the form's own action property.
+  const action = text(form, "step") as RequestAction;
+  return attempt(action, async () => {
+    const current = await api.request.get.query({ trackingCode: params.code! });
+    const duplicateCode = text(form, "duplicateOf");
+    const duplicateOf = duplicateCode ? (await api.request.get.query({ trackingCode: duplicateCode })).id : undefined;
+    return api.request.transition.mutate({
+      id: current.id,
+      action,
+      note: text(form, "note"),
+      unitId: text(form, "unitId") || undefined,
+      duplicateOf,
+      externalAgency: text(form, "externalAgency") || undefined,
+    });
+  });
+}
+
+const NEEDS_NOTE: RequestAction[] = ["resolve", "reject", "return_to_hq", "reopen", "forward", "mark_duplicate"];
+
+export default function MessagePage() {
+  const d = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const { city } = useParams();
+  const m = d.message;
+  const name = (x: { nameFa: string; nameEn: string } | null | undefined) => (x ? (locale === "fa" ? x.nameFa : x.nameEn) : "—");
+  const viewer = { roles: d.viewer.roles as never, unitIds: d.viewer.unitIds };
+  const actions = availableActions(m.status).filter((a) => canActOnRequest(viewer, m, a));
+  const errors = useFieldErrors(outcome);
+  const late = deadlineState(m.deadline, new Date(d.now));
+  const answers = Object.entries(m.attributes ?? {});
+  const label = (code: string) => {
+    const a = d.category?.attributes.find((x) => x.code === code);
+    return a ? (locale === "fa" ? a.labelFa : a.labelEn) : code;
+  };
+  return (
+    <div className="message-page">
+      <section className="panel">
+        <h1 data-testid="message-title">
+          {t("work.message.title", { code: readableCode(m.trackingCode, locale) })}{" "}
+          <span className={`state state-${m.status}`} data-testid="message-status">
+            {t(`work.states.${m.status}`)}
+          </span>
+          {late === "overdue" && m.status !== "resolved" && m.status !== "closed" && <span className="tag warn">{t("work.message.overdue")}</span>}
+        </h1>
+        {m.kind === "corruption_report" && <p className="form-error">{t("work.message.confidential")}</p>}
+        {outcome?.ok && <FormFeedback outcome={outcome} success={t("work.message.done", { action: t(`work.actions.${outcome.intent}`) })} />}
+        {outcome && !outcome.ok && <FormFeedback outcome={outcome} />}
+        <div className="two-col">
+          <dl className="facts" data-testid="message-facts">
+            <dt>{t("work.message.kind")}</dt>
+            <dd>{t(`settings.kinds.${m.kind}`)}</dd>
+            <dt>{t("work.message.category")}</dt>
+            <dd>{name(d.category)}</dd>
+            <dt>{t("work.message.channel")}</dt>
+            <dd>{t(`settings.channels.${m.channel}`)}</dd>
+            <dt>{t("work.message.priority")}</dt>
+            <dd>{t(`work.priorities.${m.priority}`)}</dd>
+            <dt>{t("work.message.unit")}</dt>
+            <dd data-testid="message-unit">{m.unitId ? name(d.allUnits[m.unitId]) : "—"}</dd>
+            <dt>{t("work.message.deadline")}</dt>
+            <dd>{m.deadline ? formatDateTime(m.deadline, locale) : "—"}</dd>
+            <dt>{t("work.message.created")}</dt>
+            <dd>{formatDateTime(m.createdAt, locale)}</dd>
+            <dt>{t("work.message.region")}</dt>
+            <dd>{name(d.region)}</dd>
+            <dt>{t("work.message.district")}</dt>
+            <dd data-testid="message-district">{name(d.district)}</dd>
+            <dt>{t("work.message.address")}</dt>
+            <dd>{m.address ?? "—"}</dd>
+            <dt>{t("work.message.citizen")}</dt>
+            <dd>
+              {m.citizenName ?? "—"}
+              {m.citizenMobile && (
+                <>
+                  {" · "}
+                  <span dir="ltr">{formatDigits(m.citizenMobile, locale)}</span>
+                </>
+              )}
+            </dd>
+          </dl>
+          {m.lat !== null && m.lon !== null && d.boundaries.length > 0 && (
+            <BoundaryMap label={t("work.message.location")} features={d.boundaries as never} point={{ lat: m.lat, lon: m.lon }} />
+          )}
+        </div>
+        <h2>{t("work.message.description")}</h2>
+        <p className="description" data-testid="message-description">
+          {m.description}
+        </p>
+        {answers.length > 0 && (
+          <>
+            <h2>{t("work.message.answers")}</h2>
+            <dl className="facts">
+              {answers.map(([code, value]) => (
+                <div key={code}>
+                  <dt>{label(code)}</dt>
+                  <dd>{Array.isArray(value) ? value.join("، ") : String(value)}</dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        )}
+      </section>
+
+      <section className="panel" data-testid="message-actions">
+        <h2>{t("work.message.actions")}</h2>
+        {actions.length === 0 ? (
+          <p className="muted">{t("work.message.noActions")}</p>
+        ) : (
+          <div className="action-forms">
+            {actions.map((a) => (
+              <Form method="post" key={a} className="action-form" data-testid={`action-${a}`}>
+                <input type="hidden" name="step" value={a} />
+                <h3>{t(`work.actions.${a}`)}</h3>
+                {a === "refer" && (
+                  <>
+                    <label htmlFor={`unit-${a}`}>{t("work.message.unitTo")}</label>
+                    <select id={`unit-${a}`} name="unitId" required defaultValue="">
+                      <option value="">{t("work.intake.choose")}</option>
+                      {d.units.map((u) => (
+                        <option key={u.id} value={u.id}>
+                          {name(u)}
+                        </option>
+                      ))}
+                    </select>
+                  </>
+                )}
+                {a === "mark_duplicate" && (
+                  <>
+                    <label htmlFor={`dup-${a}`}>{t("work.message.duplicateOf")}</label>
+                    <input id={`dup-${a}`} name="duplicateOf" dir="ltr" inputMode="numeric" />
+                  </>
+                )}
+                {a === "forward" && (
+                  <>
+                    <label htmlFor={`agency-${a}`}>{t("work.message.agency")}</label>
+                    <input id={`agency-${a}`} name="externalAgency" />
+                  </>
+                )}
+                {(NEEDS_NOTE.includes(a) || a === "refer") && (
+                  <>
+                    <label htmlFor={`note-${a}`}>{a === "resolve" ? t("work.message.answerToCitizen") : t("work.message.note")}</label>
+                    <textarea id={`note-${a}`} name="note" rows={a === "resolve" ? 4 : 2} />
+                  </>
+                )}
+                {outcome && !outcome.ok && outcome.intent === a && (
+                  <FieldError id={`${a}-error`} message={errors.note ?? errors.unitId ?? errors.duplicateOf ?? errors.externalAgency ?? errors.trackingCode} />
+                )}
+                <button type="submit" className={a === "reject" ? "secondary" : undefined}>
+                  {t(`work.actions.${a}`)}
+                </button>
+              </Form>
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section className="panel">
+        <h2>{t("work.message.timeline")}</h2>
+        <ol className="timeline" data-testid="timeline">
+          {m.timeline.map((e) => (
+            <li key={e.id}>
+              <time dateTime={String(e.at)}>{formatDateTime(e.at, locale)}</time>{" "}
+              <strong>{t(`work.events.${e.type}`, { defaultValue: t("work.events.other") })}</strong>
+              {e.toStatus && e.toStatus !== e.fromStatus && <span className="tag">{t(`work.states.${e.toStatus}`)}</span>}
+              {e.unitId && d.allUnits[e.unitId] && <span className="muted"> → {name(d.allUnits[e.unitId])}</span>}
+              {e.actorName && <span className="muted"> · {t("work.message.by", { name: e.actorName })}</span>}
+              {e.note && <p className="note">{e.note}</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
