@@ -1,6 +1,6 @@
 import tseslint from "typescript-eslint";
 
-const doors = ["withTenant", "withPlatform", "withoutTenant", "createDatabase"];
+const doors = ["withTenant", "withPlatform", "withoutTenant", "withNewTenant", "createDatabase"];
 
 /**
  * Shared lint rules. The restricted imports keep the tenant wrapper the only

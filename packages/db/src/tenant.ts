@@ -50,3 +50,23 @@ export function withPlatform<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promi
     return fn(tx);
   });
 }
+
+/**
+ * Provisioning a city, in one transaction: `create` runs as app_platform and
+ * adds the city to the registry; `fill` then runs as that city (app_user with
+ * app.tenant_id set) and gives it its configuration. Either all of it is
+ * committed or none: a failure anywhere leaves no half-made city.
+ */
+export function withNewTenant<T>(
+  db: Database,
+  create: (tx: Tx) => Promise<string>,
+  fill: (tx: Tx, tenantId: string) => Promise<T>,
+): Promise<{ tenantId: string; result: T }> {
+  return db.orm.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', 'app_platform', true), set_config('app.tenant_id', '', true)`);
+    const tenantId = await create(tx);
+    await tx.execute(sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${tenantId}, true)`);
+    const result = await fill(tx, tenantId);
+    return { tenantId, result };
+  });
+}

@@ -22,6 +22,11 @@ export default function PlatformHome() {
     <section className="panel">
       <h1>{t("platform.title")}</h1>
       <h2>{t("platform.tenants")}</h2>
+      <p>
+        <Link to="/platform/tenants/new" className="button" data-testid="new-tenant">
+          {t("platform.provision.title")}
+        </Link>
+      </p>
       <table className="data-table" data-testid="tenants-table">
         <thead>
           <tr>

@@ -51,3 +51,8 @@ export function listAudit(tx: Tx, p: { tenantId: string; limit: number }) {
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(p.limit);
 }
+
+/** The platform's own record (provisioning, platform sign-ins), newest first. Needs withPlatform(). */
+export function listPlatformAudit(tx: Tx, p: { limit: number }) {
+  return tx.select().from(platformAuditLog).orderBy(desc(platformAuditLog.at)).limit(p.limit);
+}

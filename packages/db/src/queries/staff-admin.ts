@@ -35,7 +35,7 @@ export async function setStaffActive(tx: Tx, p: { tenantId: string; staffId: str
 
 export async function createInvitation(
   tx: Tx,
-  p: { tenantId: string; staffId: string; tokenHash: string; expiresAt: Date; createdBy: string },
+  p: { tenantId: string; staffId: string; tokenHash: string; expiresAt: Date; createdBy: string | null },
 ) {
   // A new link replaces any earlier one.
   await tx

@@ -59,3 +59,11 @@ export function listTenantsOverview(tx: Tx) {
     .from(tenants)
     .orderBy(asc(tenants.createdAt), asc(tenants.slug));
 }
+
+export type NewTenant = typeof tenants.$inferInsert;
+
+/** A new city in the registry (app_platform only). */
+export async function insertTenant(tx: Tx, values: NewTenant): Promise<{ id: string; slug: string }> {
+  const [row] = await tx.insert(tenants).values(values).returning({ id: tenants.id, slug: tenants.slug });
+  return row!;
+}

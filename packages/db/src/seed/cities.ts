@@ -1,3 +1,4 @@
+import { starterLogoSvg } from "@city137/core";
 /** The four demo cities. Facts from ../shared/docs/domain.md. */
 export interface DemoCity {
   slug: string;
@@ -100,12 +101,5 @@ export const DEMO_PASSWORD = "demo-pass-137";
 
 /** A simple, distinct mark per city: its colours and its name. */
 export function demoLogoSvg(city: Pick<DemoCity, "nameFa" | "primaryColor" | "secondaryColor">): string {
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img">`,
-    `<rect width="64" height="64" rx="14" fill="${city.primaryColor}"/>`,
-    `<circle cx="48" cy="16" r="8" fill="${city.secondaryColor}"/>`,
-    `<text x="32" y="42" font-family="Vazirmatn, Tahoma, sans-serif" font-size="18" font-weight="700" text-anchor="middle" fill="#fff">۱۳۷</text>`,
-    `<text x="32" y="58" font-family="Vazirmatn, Tahoma, sans-serif" font-size="9" text-anchor="middle" fill="#fff">${city.nameFa}</text>`,
-    `</svg>`,
-  ].join("");
+  return starterLogoSvg(city);
 }

@@ -16,7 +16,8 @@ const INVITATION_DAYS = 7;
 
 interface Actor {
   tenantId: string;
-  actorId: string;
+  /** null when platform staff act (provisioning a city). */
+  actorId: string | null;
   ip: string | null;
   now: Date;
 }
