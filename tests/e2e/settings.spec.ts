@@ -157,4 +157,21 @@ describe("a city admin configures Qom in the console", () => {
     expect(questions).toContain("نوع پسماند");
     expect(questions).toContain("پلاک ساختمان");
   });
+
+  it("gives the fire service its own round-the-clock calendar, then returns it to the city's", async () => {
+    await page.goto(`${p.consoleUrl}/qom/settings/calendar`);
+    const before = await page.locator("[data-testid=calendar-form]").count();
+    const fire = await page.$eval("#unit-calendar", (el) => [...(el as HTMLSelectElement).options].find((o) => o.text.includes("آتش‌نشانی"))!.value);
+    await page.selectOption("#unit-calendar", fire);
+    await page.click("[data-testid=add-unit-calendar] button");
+    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=calendar-form]").length === n + 1, before);
+    const form = page.locator("[data-testid=calendar-form]", { hasText: "آتش‌نشانی" });
+    await form.locator("select[name=mode]").selectOption("24x7");
+    await form.locator("button[value=week]").click();
+    await page.waitForSelector("[data-testid=form-saved]");
+    await page.reload();
+    expect(await page.locator("[data-testid=calendar-form]", { hasText: "آتش‌نشانی" }).locator("select[name=mode]").inputValue()).toBe("24x7");
+    await page.locator("[data-testid=calendar-form]", { hasText: "آتش‌نشانی" }).locator("[data-testid=remove-unit-calendar]").click();
+    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=calendar-form]").length === n, before);
+  });
 });

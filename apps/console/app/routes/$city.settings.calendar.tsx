@@ -17,8 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { api } = await requireCityAdmin(request, params.city!);
   const year = Number(new URL(request.url).searchParams.get("year")) || currentJalaliYear();
   try {
-    const [calendars, holidays] = await Promise.all([api.calendar.list.query(), api.calendar.holidays.query({ jalaliYear: year })]);
-    return { calendars, holidays, year };
+    const [calendars, holidays, units] = await Promise.all([api.calendar.list.query(), api.calendar.holidays.query({ jalaliYear: year }), api.unit.list.query()]);
+    return { calendars, holidays, year, units: units.filter((u) => u.active).map((u) => ({ id: u.id, nameFa: u.nameFa, nameEn: u.nameEn })) };
   } catch (err) {
     throw failureResponse(err);
   }
@@ -32,6 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const week = Array.from({ length: 7 }, (_, d) => (f.get(`off-${d}`) === "true" ? [] : [{ start: text(f, `start-${d}`), end: text(f, `end-${d}`) }]));
     return attempt(intent, () => api.calendar.update.mutate({ calendarId: text(f, "calendarId"), mode: text(f, "mode") as "business" | "24x7", week }));
   }
+  if (intent === "add-unit-calendar") return attempt(intent, () => api.calendar.addUnitCalendar.mutate({ unitId: text(f, "unitId") }));
+  if (intent === "remove-unit-calendar") return attempt(intent, () => api.calendar.removeUnitCalendar.mutate({ calendarId: text(f, "calendarId") }));
   const year = Number(text(f, "year"));
   return attempt(intent, async () => {
     const current = await api.calendar.holidays.query({ jalaliYear: year });
@@ -51,7 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CalendarPage() {
-  const { calendars, holidays, year } = useLoaderData<typeof loader>();
+  const { calendars, holidays, year, units } = useLoaderData<typeof loader>();
+  const withCalendar = new Set(calendars.map((c) => c.unitId));
   const outcome = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
@@ -63,8 +66,9 @@ export default function CalendarPage() {
         <div className="two-col">
           {calendars.map((c) => (
             <Form method="post" key={c.id} data-testid="calendar-form">
-              <h2>{c.name}</h2>
-              <input type="hidden" name="intent" value="week" />
+              <h2>
+                {c.name} {c.unitId === null && <span className="badge">{t("settings.calendar.cityWide")}</span>}
+              </h2>
               <input type="hidden" name="calendarId" value={c.id} />
               <label htmlFor={`mode-${c.id}`}>{t("settings.calendar.mode")}</label>
               <select id={`mode-${c.id}`} name="mode" defaultValue={c.mode}>
@@ -94,10 +98,36 @@ export default function CalendarPage() {
                   })}
                 </tbody>
               </table>
-              <button type="submit">{t("common.save")}</button>
+              <p className="inline-form">
+                <button type="submit" name="intent" value="week">
+                  {t("common.save")}
+                </button>
+                {c.unitId !== null && (
+                  <button type="submit" name="intent" value="remove-unit-calendar" className="secondary small" data-testid="remove-unit-calendar">
+                    {t("settings.calendar.removeUnit")}
+                  </button>
+                )}
+              </p>
             </Form>
           ))}
         </div>
+        <Form method="post" className="inline-form" data-testid="add-unit-calendar">
+          <input type="hidden" name="intent" value="add-unit-calendar" />
+          <label htmlFor="unit-calendar">{t("settings.calendar.addUnit")}</label>
+          <select id="unit-calendar" name="unitId" defaultValue="">
+            <option value="">{t("work.intake.choose")}</option>
+            {units
+              .filter((u) => !withCalendar.has(u.id))
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {locale === "fa" ? u.nameFa : u.nameEn}
+                </option>
+              ))}
+          </select>
+          <button type="submit" className="small">
+            {t("settings.calendar.addUnitSubmit")}
+          </button>
+        </Form>
       </section>
       <section className="panel">
         <h2>{t("settings.calendar.holidays", { year: formatDigits(year, locale) })}</h2>

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Tx } from "../client";
 import { holidays, slaCalendars } from "../schema";
 
@@ -35,4 +35,19 @@ export async function replaceHolidays(
   if (p.rows.length) {
     await tx.insert(holidays).values(p.rows.map((r) => ({ ...r, tenantId: p.tenantId, jalaliYear: p.jalaliYear })));
   }
+}
+
+/** A unit's own calendar, starting as a copy of `from`. */
+export async function insertUnitCalendar(tx: Tx, p: { tenantId: string; unitId: string; name: string; from: { mode: "business" | "24x7"; week: Array<Array<{ start: string; end: string }>> } }) {
+  const [row] = await tx.insert(slaCalendars).values({ tenantId: p.tenantId, unitId: p.unitId, name: p.name, mode: p.from.mode, week: p.from.week }).returning();
+  return row!;
+}
+
+/** Removes a unit's calendar (the unit falls back to the city's); the city's own calendar is never removed here. */
+export async function deleteUnitCalendar(tx: Tx, p: { tenantId: string; calendarId: string }) {
+  const [row] = await tx
+    .delete(slaCalendars)
+    .where(and(eq(slaCalendars.tenantId, p.tenantId), eq(slaCalendars.id, p.calendarId), isNotNull(slaCalendars.unitId)))
+    .returning();
+  return row ?? null;
 }

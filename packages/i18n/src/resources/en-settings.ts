@@ -215,6 +215,10 @@ export const enSettings: Shape<typeof faSettings> = {
     location: "Location (optional)",
   },
   calendar: {
+    cityWide: "All units",
+    addUnit: "Separate working hours for a unit",
+    addUnitSubmit: "Add",
+    removeUnit: "Back to the city's calendar",
     title: "Working calendar",
     mode: "Mode",
     modes: { business: "Office hours", "24x7": "Around the clock" },

@@ -234,6 +234,10 @@ export const faSettings = {
     location: "محل (اختیاری)",
   },
   calendar: {
+    cityWide: "همهٔ واحدها",
+    addUnit: "ساعت کاری جداگانه برای واحد",
+    addUnitSubmit: "افزودن",
+    removeUnit: "بازگشت این واحد به تقویم شهر",
     title: "تقویم کاری",
     mode: "شیوه",
     modes: { business: "ساعت‌های اداری", "24x7": "شبانه‌روزی" },

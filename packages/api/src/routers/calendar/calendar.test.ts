@@ -31,4 +31,30 @@ describe("SLA calendar and holidays", () => {
     const week = [[{ start: "16:00", end: "08:00" }], [], [], [], [], [], []];
     expect(await failure(admin.calendar.update({ calendarId: cal.id, mode: "business", week }))).toMatchObject({ fieldErrors: { week: "errors.calendar.invalid" } });
   });
+
+  it("gives a unit its own hours, used for its deadlines, and takes them away again", async () => {
+    api.setNow(new Date("2026-11-27T19:00:00+03:30"));
+    const admin = api.caller(await api.signIn("tehran", "tehran.admin"));
+    const units = await admin.unit.list();
+    const parks = units.find((u) => u.code === "PARKS")!;
+    const cal = await admin.calendar.addUnitCalendar({ unitId: parks.id });
+    expect(cal).toMatchObject({ unitId: parks.id, name: parks.nameFa, mode: "business" });
+    expect(await failure(admin.calendar.addUnitCalendar({ unitId: parks.id }))).toMatchObject({ code: "CONFLICT", fieldErrors: { unitId: "errors.calendar.unitHasOne" } });
+    // Parks work round the clock: a five-day tree job registered on Friday evening counts from then.
+    await admin.calendar.update({ calendarId: cal.id, mode: "24x7", week: cal.week });
+    const category = (await admin.category.list()).find((c) => c.code === "green.trees")!;
+    api.setNow(new Date("2026-11-27T20:00:00+03:30"));
+    const op = api.caller(await api.signIn("tehran", "tehran.operator"));
+    const r = await op.request.create({ idempotencyKey: "unit-calendar-1", kind: "request", categoryId: category.id, channel: "phone", description: "درخت افتاده" });
+    expect(r.unitId).toBe(parks.id);
+    expect(r.deadline).toBe(new Date(new Date("2026-11-27T20:00:00+03:30").getTime() + category.slaMinutes! * 60_000).toISOString());
+    // Another city cannot touch it; the city's own calendar cannot be removed this way.
+    const shiraz = api.caller(await api.signIn("shiraz", "shiraz.admin"));
+    expect(await failure(shiraz.calendar.removeUnitCalendar({ calendarId: cal.id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failure(shiraz.calendar.addUnitCalendar({ unitId: parks.id }))).toMatchObject({ code: "NOT_FOUND" });
+    const cityCalendar = (await admin.calendar.list()).find((c) => c.unitId === null)!;
+    expect(await failure(admin.calendar.removeUnitCalendar({ calendarId: cityCalendar.id }))).toMatchObject({ code: "NOT_FOUND" });
+    await admin.calendar.removeUnitCalendar({ calendarId: cal.id });
+    expect((await admin.calendar.list()).some((c) => c.unitId === parks.id)).toBe(false);
+  });
 });

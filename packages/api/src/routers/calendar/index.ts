@@ -1,6 +1,7 @@
-import { AppError, compileCalendar, jalaliToIsoDate, notFound, type SlaCalendarConfig } from "@city137/core";
-import { listCalendars, listHolidays, recordAudit, replaceHolidays, updateCalendar } from "@city137/db";
-import { ZHolidayYearInput, ZSetHolidaysInput, ZUpdateCalendarInput } from "@city137/validators";
+import { AppError, compileCalendar, iranianWeek, jalaliToIsoDate, notFound, type SlaCalendarConfig } from "@city137/core";
+
+import { deleteUnitCalendar, insertUnitCalendar, listCalendars, listHolidays, listUnits, recordAudit, replaceHolidays, updateCalendar } from "@city137/db";
+import { ZAddUnitCalendarInput, ZHolidayYearInput, ZRemoveCalendarInput, ZSetHolidaysInput, ZUpdateCalendarInput } from "@city137/validators";
 import { cityAdminProcedure, router, staffProcedure } from "../../trpc";
 
 export const calendarRouter = router({
@@ -19,6 +20,30 @@ export const calendarRouter = router({
       return row;
     });
   }),
+
+  /** A unit's own working hours (e.g. a 24/7 HQ or a Saturday-to-Wednesday organisation), starting from the city's. */
+  addUnitCalendar: cityAdminProcedure.input(ZAddUnitCalendarInput).mutation(({ ctx, input }) =>
+    ctx.tenant(async (tx) => {
+      const unit = (await listUnits(tx, { tenantId: ctx.tenantId })).find((u) => u.id === input.unitId);
+      if (!unit) throw new AppError("NOT_FOUND", "errors.staff.unknownUnit", { field: "unitId" });
+      const calendars = await listCalendars(tx, { tenantId: ctx.tenantId });
+      if (calendars.some((c) => c.unitId === unit.id)) throw new AppError("CONFLICT", "errors.calendar.unitHasOne", { field: "unitId" });
+      const city = calendars.find((c) => c.unitId === null);
+      const row = await insertUnitCalendar(tx, { tenantId: ctx.tenantId, unitId: unit.id, name: unit.nameFa, from: city ?? { mode: "business", week: iranianWeek() } });
+      await recordAudit(tx, ctx.tenantId, { action: "config.calendar_added", actorId: ctx.session.user.id, targetType: "sla_calendar", targetId: row.id, detail: { unitId: unit.id }, ip: ctx.ip });
+      return row;
+    }),
+  ),
+
+  /** The unit goes back to the city's calendar. */
+  removeUnitCalendar: cityAdminProcedure.input(ZRemoveCalendarInput).mutation(({ ctx, input }) =>
+    ctx.tenant(async (tx) => {
+      const row = await deleteUnitCalendar(tx, { tenantId: ctx.tenantId, calendarId: input.calendarId });
+      if (!row) throw notFound();
+      await recordAudit(tx, ctx.tenantId, { action: "config.calendar_removed", actorId: ctx.session.user.id, targetType: "sla_calendar", targetId: row.id, detail: { unitId: row.unitId, week: row.week, mode: row.mode }, ip: ctx.ip });
+      return { id: row.id };
+    }),
+  ),
 
   holidays: staffProcedure.input(ZHolidayYearInput).query(({ ctx, input }) =>
     ctx.tenant((tx) => listHolidays(tx, { tenantId: ctx.tenantId, jalaliYear: input.jalaliYear })),
