@@ -122,4 +122,7 @@ export const ZUpdateCalendarInput = z.object({
   week: z.array(z.array(z.object({ start: clock, end: clock })).max(4)).length(7),
 });
 
+export const ZAddUnitCalendarInput = z.object({ unitId: zId });
+export const ZRemoveCalendarInput = z.object({ calendarId: zId });
+
 export { optionalText };
