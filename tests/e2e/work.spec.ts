@@ -99,6 +99,7 @@ describe("a phone message from intake to resolution, in a real browser", () => {
     await row.locator("a").click();
     await page.waitForSelector("[data-testid=message-actions]");
     expect(await page.textContent("[data-testid=message-status]")).toBe("ارجاع‌شده");
+    expect(await page.textContent("[data-testid=message-answers]")).toContain("خانگی");
     // Unit staff may not refer or reject; they start, resolve or return it.
     expect(await page.locator("[data-testid=action-refer]").count()).toBe(0);
     await page.click("[data-testid=action-start] button");
@@ -169,6 +170,31 @@ describe("a phone message from intake to resolution, in a real browser", () => {
     await page.goto(`${p.consoleUrl}/tehran/queue?queue=all&from=${encodeURIComponent("۱۴۰۵/۱۳/۴۰")}`);
     expect(await page.textContent("[data-testid=search-error]")).toContain("«از تاریخ» درست نیست.");
     offsetMs = 0;
+    await page.context().close();
+  });
+
+  it("works the same in English, left to right with Latin digits", async () => {
+    const page = await signedIn("tehran.operator");
+    await page.click("[data-testid=language-switch]");
+    await page.waitForFunction(() => document.documentElement.dir === "ltr");
+    await page.click("[data-testid=nav-intake]");
+    await page.waitForSelector("[data-testid=intake-form]");
+    expect(await page.textContent("h1")).toBe("Register a phone call");
+    await page.click("[data-testid=category-search]");
+    await page.keyboard.type("pothole");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("[data-testid=questions]");
+    await page.click("[data-testid=intake-submit]");
+    await page.waitForSelector("[data-testid=form-error]");
+    expect(await page.textContent("[data-testid=form-error]")).toContain("Enter the Description.");
+    await page.fill("#description", "A deep pothole in front of the school gate.");
+    const size = await page.$eval("#attr-size", (el) => (el as HTMLSelectElement).options[1]!.value);
+    await page.selectOption("#attr-size", size);
+    await page.click("[data-testid=intake-submit]");
+    await page.waitForSelector("[data-testid=intake-done]");
+    expect(await page.textContent("[data-testid=intake-done] h1")).toBe("Message registered");
+    expect(await page.textContent("[data-testid=tracking-code]")).toMatch(/^[0-9 ]+$/);
+    await page.screenshot({ path: `${artifacts}intake-done-en.png`, fullPage: true });
     await page.context().close();
   });
 });

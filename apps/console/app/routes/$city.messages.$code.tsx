@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return {
       message,
       viewer: { roles: me.user.roles, unitIds: me.user.unitIds },
-      category: category && { nameFa: category.nameFa, nameEn: category.nameEn, attributes: category.attributes as Array<{ code: string; labelFa: string; labelEn: string }> },
+      category: category && { nameFa: category.nameFa, nameEn: category.nameEn, attributes: category.attributes as Array<{ code: string; labelFa: string; labelEn: string; values?: Array<{ key: string; nameFa: string; nameEn: string }> }> },
       units: units.filter((u) => u.active).map((u) => ({ id: u.id, nameFa: u.nameFa, nameEn: u.nameEn, kind: u.kind })),
       allUnits: Object.fromEntries(units.map((u) => [u.id, { nameFa: u.nameFa, nameEn: u.nameEn }])),
       district: message.districtId ? areaName.get(message.districtId) ?? null : null,
@@ -77,6 +77,15 @@ export default function MessagePage() {
   const label = (code: string) => {
     const a = d.category?.attributes.find((x) => x.code === code);
     return a ? (locale === "fa" ? a.labelFa : a.labelEn) : code;
+  };
+  /** A choice's name rather than its key; numbers in the reader's digits. */
+  const answer = (code: string, value: unknown): string => {
+    const choices = d.category?.attributes.find((x) => x.code === code)?.values ?? [];
+    const one = (v: unknown) => {
+      const c = choices.find((x) => x.key === v);
+      return c ? name(c) : typeof v === "number" ? formatDigits(v, locale) : String(v);
+    };
+    return Array.isArray(value) ? value.map(one).join(locale === "fa" ? "، " : ", ") : one(value);
   };
   return (
     <div className="message-page">
@@ -135,11 +144,11 @@ export default function MessagePage() {
         {answers.length > 0 && (
           <>
             <h2>{t("work.message.answers")}</h2>
-            <dl className="facts">
+            <dl className="facts" data-testid="message-answers">
               {answers.map(([code, value]) => (
                 <div key={code}>
                   <dt>{label(code)}</dt>
-                  <dd>{Array.isArray(value) ? value.join("، ") : String(value)}</dd>
+                  <dd>{answer(code, value)}</dd>
                 </div>
               ))}
             </dl>
