@@ -50,6 +50,7 @@ City137 is running (${api.database === "pglite" ? `embedded PGlite in ${env.PGLI
   Platform staff ${consoleUrl}/platform
 ${cities.map((c) => `  ${c.padEnd(14)} ${consoleUrl}/${c}`).join("\n")}
   API            ${api.url}  (/trpc, /healthz, /readyz)
+  Jobs           ${api.jobs ? "deadline reminders, escalation and outbox relay every minute" : "off (JOBS=off)"}
 ${
   api.signIns.length
     ? `

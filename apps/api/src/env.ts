@@ -22,6 +22,7 @@ const ZEnv = z.object({
   SEED_DEMO: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: bool(true),
+  JOBS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
 });
 
 export type Env = z.infer<typeof ZEnv> & { seedDemo: boolean };

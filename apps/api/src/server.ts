@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { assertRuntimeRoleSafe, createDatabase, runMigrations, seedDemo, type DemoSignIn } from "@city137/db";
+import { startJobs, type Jobs } from "@city137/jobs";
 import { createApp } from "./app";
 import type { Env } from "./env";
 import { createLogger, type Logger } from "./logger";
@@ -17,6 +18,8 @@ export interface StartOptions {
   seed?: boolean;
   log?: Logger;
   trustProxy?: boolean;
+  /** Run the job workers here (deadline reminders and escalation, outbox relay); default off, JOBS=on|off from the environment. */
+  jobs?: boolean;
 }
 
 export interface RunningApi {
@@ -25,6 +28,8 @@ export interface RunningApi {
   database: "pglite" | "postgres";
   seeded: boolean;
   signIns: DemoSignIn[];
+  /** The job queue when its workers run in this process. */
+  jobs: Jobs | null;
   close(): Promise<void>;
 }
 
@@ -39,13 +44,14 @@ export function optionsFromEnv(env: Env, log: Logger): StartOptions {
     seed: env.seedDemo,
     log,
     trustProxy: env.TRUST_PROXY,
+    jobs: env.JOBS === "on",
   };
 }
 
 /**
  * Opens the database, migrates (PGlite always; Postgres when an owner URL is
  * given), refuses to run if row-level security could be bypassed, seeds the
- * demo cities if asked, and serves.
+ * demo cities if asked, starts the job workers if asked, and serves.
  */
 export async function startApiServer(opts: StartOptions): Promise<RunningApi> {
   const log = opts.log ?? createLogger("silent");
@@ -66,6 +72,12 @@ export async function startApiServer(opts: StartOptions): Promise<RunningApi> {
     throw err;
   }
   const { seeded, signIns } = opts.seed ? await seedDemo(db) : { seeded: false, signIns: [] };
+  const jobs = opts.jobs
+    ? await startJobs({ db, log: log.child({ component: "jobs" }) }).catch(async (err: unknown) => {
+        await db.close();
+        throw err;
+      })
+    : null;
 
   const app = createApp({ db, log, trustProxy: opts.trustProxy ?? true });
   const host = opts.host ?? "127.0.0.1";
@@ -79,8 +91,11 @@ export async function startApiServer(opts: StartOptions): Promise<RunningApi> {
     database: db.kind,
     seeded,
     signIns,
+    jobs,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Running jobs finish (up to 10 s) before the database goes.
+      await jobs?.stop();
       await db.close();
     },
   };

@@ -21,6 +21,14 @@ export interface Database {
   exec(script: string): Promise<void>;
   /** Rows of a plain query, outside any tenant context (catalogue checks). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Raw SQL for the job queue (pg-boss's `db.executeSql` adapter): one
+   * parameterised statement, or a parameterless script whose last result is
+   * returned. Runs as the connection's user, outside any tenant context.
+   */
+  executeSql(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** The Postgres connection URL (absent on PGlite), for clients with their own pool such as pg-boss. */
+  connectionString?: string;
   close(): Promise<void>;
 }
 
@@ -46,6 +54,12 @@ export async function createDatabase(opts: DatabaseOptions = {}): Promise<Databa
     },
     query: async <T>(text: string, params: unknown[] = []) =>
       (await client.query<T>(text, params)).rows,
+    executeSql: async (text, params) => {
+      if (params?.length) return { rows: (await client.query(text, params)).rows };
+      // Parameterless text may be a script (pg-boss's locked BEGIN…COMMIT blocks).
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
     close: () => client.close(),
   };
 }
@@ -68,6 +82,13 @@ function createPostgres(url: string, opts: DatabaseOptions): Database {
     },
     query: async <T>(text: string, params: unknown[] = []) =>
       (await client.unsafe(text, params as never[])) as unknown as T[],
+    executeSql: async (text, params) => {
+      const result = (await client.unsafe(text, (params ?? []) as never[])) as unknown as unknown[];
+      // A script answers with one result per statement: keep the last.
+      const last = result.length && Array.isArray(result[0]) ? result.at(-1) : result;
+      return { rows: [...((last as unknown[] | undefined) ?? [])] };
+    },
+    connectionString: url,
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -12,3 +12,5 @@ export * from "./calendars";
 export * from "./category-writes";
 export * from "./staff-admin";
 export * from "./requests";
+export * from "./escalation";
+export * from "./outbox";
