@@ -3,6 +3,7 @@ import { normalizeNationalId } from "../text/national-id";
 import { normalizeIranMobile } from "../text/phone";
 import { distanceMetres } from "../geo/distance";
 import { availableActions, isOpen, open311Status, REQUEST_ACTIONS, REQUEST_STATES, transition } from "./state-machine";
+import { canSeeRequest, requestScope } from "./access";
 import { groupTrackingCode, parseTrackingCode, trackingCode, verhoeffValid } from "./tracking-code";
 
 const TEHRAN = "0b7c6a52-6f5d-4b8e-9a53-0d8f3e2c1a11";
@@ -88,4 +89,28 @@ describe("citizen contact details", () => {
     expect(d).toBeGreaterThan(110);
     expect(d).toBeLessThan(112);
   });
+});
+
+describe("requestScope agrees with canSeeRequest", () => {
+  const viewers = [
+    { roles: ["operator"], unitIds: [] },
+    { roles: ["manager"], unitIds: [] },
+    { roles: ["unit_staff"], unitIds: ["u1"] },
+    { roles: ["unit_staff", "inspector"], unitIds: ["u1"] },
+    { roles: ["inspector"], unitIds: [] },
+    { roles: [], unitIds: ["u1"] },
+  ] as const;
+  const messages = [
+    { kind: "complaint", unitId: "u1" },
+    { kind: "complaint", unitId: "u2" },
+    { kind: "request", unitId: null },
+    { kind: "corruption_report", unitId: "u1" },
+  ] as const;
+  const allows = (s: ReturnType<typeof requestScope>, r: (typeof messages)[number]) =>
+    (s.corruption || r.kind !== "corruption_report") && (s.units === "all" || (r.unitId !== null && s.units.includes(r.unitId)));
+  for (const v of viewers) {
+    it(`${v.roles.join("+") || "no role"}`, () => {
+      for (const r of messages) expect(allows(requestScope(v as never), r), `${r.kind} in ${r.unitId}`).toBe(canSeeRequest(v as never, r as never));
+    });
+  }
 });
