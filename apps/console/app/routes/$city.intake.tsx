@@ -94,7 +94,6 @@ export default function IntakePage() {
     if (!hasPoint) return;
     const q = new URLSearchParams({ lat: String(lat), lon: String(lon), ...(categoryId ? { categoryId } : {}) });
     place.load(`/${city}/intake/lookup?${q}`);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hasPoint, lat, lon, categoryId, city]);
 
   if (data.done) {

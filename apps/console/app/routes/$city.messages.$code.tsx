@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { availableActions, canActOnRequest, type RequestAction } from "@city137/core/lifecycle";
 import { formatDateTime, formatDigits, type Locale } from "@city137/i18n";
 import { useTranslation } from "react-i18next";
@@ -66,7 +66,6 @@ export default function MessagePage() {
   const outcome = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { city } = useParams();
   const m = d.message;
   const name = (x: { nameFa: string; nameEn: string } | null | undefined) => (x ? (locale === "fa" ? x.nameFa : x.nameEn) : "—");
   const viewer = { roles: d.viewer.roles as never, unitIds: d.viewer.unitIds };

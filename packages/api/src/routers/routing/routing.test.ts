@@ -89,11 +89,11 @@ describe("replaying a draft over real messages", () => {
     await op.request.create({ ...base, idempotencyKey: "replay-flood", kind: "request", categoryId: codeOf.get("roads.flooding")!, attributes: {} });
     const { published } = await admin.routing.get();
     // The draft sends all waste to the waste management organisation; everything else as before.
-    const tree = structuredClone(published!.tree) as { rules: Array<{ id: string; when: Record<string, unknown>; then: Record<string, unknown> }> };
+    const tree = structuredClone(published!.tree);
     const waste = tree.rules.find((r) => r.id === "waste")!;
-    waste.then = { assign: { type: "unit", unitId: unitIdOf.get("WASTE") } };
+    waste.then = { assign: { type: "unit", unitId: unitIdOf.get("WASTE")! } };
     tree.rules = tree.rules.filter((r) => r.id !== "waste-night");
-    await admin.routing.saveDraft({ tree: tree as never });
+    await admin.routing.saveDraft({ tree });
     const replay = await admin.routing.replay({ limit: 4 });
     expect(replay).toMatchObject({ replayed: 4, changed: 3 });
     expect(replay.moves).toEqual([{ fromUnitId: unitIdOf.get("R01-D01-OFFICE"), toUnitId: unitIdOf.get("WASTE"), count: 3 }]);
