@@ -2,15 +2,19 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { trpcServer } from "@hono/trpc-server";
 import { appRouter, createContextFactory } from "@city137/api";
 import type { Database } from "@city137/db";
+import type { FileStore } from "@city137/files";
 import { Hono, type Context } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { fileRoutes } from "./files";
 import type { Logger } from "./logger";
 
 export interface AppOptions {
   db: Database;
   log: Logger;
   trustProxy: boolean;
+  /** Where attachment bytes live (server.ts builds it from the environment). */
+  files?: FileStore;
 }
 
 function clientIp(c: Context, trustProxy: boolean): string | null {
@@ -30,10 +34,10 @@ function bearer(c: Context): string | null {
   return header?.startsWith("Bearer ") ? header.slice(7).trim() || null : null;
 }
 
-/** The HTTP surface: tRPC, health, readiness. Routes stay thin. */
-export function createApp({ db, log, trustProxy }: AppOptions) {
+/** The HTTP surface: tRPC, attachment files, health, readiness. Routes stay thin. */
+export function createApp({ db, log, trustProxy, files }: AppOptions) {
   const app = new Hono();
-  const context = createContextFactory({ db });
+  const context = createContextFactory({ db, files });
 
   app.use("*", requestId());
   app.use("*", secureHeaders());
@@ -68,6 +72,8 @@ export function createApp({ db, log, trustProxy }: AppOptions) {
       },
     }),
   );
+
+  app.route("/files", fileRoutes({ context, requestInfo: (c) => ({ token: bearer(c), ip: clientIp(c, trustProxy) }), log }));
 
   app.notFound((c) => c.json({ error: "not_found" }, 404));
   app.onError((err, c) => {

@@ -13,6 +13,17 @@ describe("environment", () => {
     expect(readEnv({ DATABASE_URL: "postgres://app_user@db/city137", SEED_DEMO: "true" }).seedDemo).toBe(true);
   });
 
+  it("keeps attachments on local disk unless an S3 bucket is named, and then needs its address and keys", () => {
+    expect(readEnv({}).FILES_DIR).toMatch(/\.data\/files$/);
+    expect(readEnv({}).S3_BUCKET).toBeUndefined();
+    const s3 = { S3_BUCKET: "attachments", S3_ENDPOINT: "https://s3.example.ir", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret" };
+    expect(readEnv(s3)).toMatchObject({ ...s3, S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: true });
+    expect(() => readEnv({ S3_BUCKET: "attachments", S3_ENDPOINT: "ftp://x" })).toThrow(
+      /S3_ENDPOINT: must be an http\(s\):\/\/ URL[\s\S]*S3_ACCESS_KEY_ID: required when S3_BUCKET is set[\s\S]*S3_SECRET_ACCESS_KEY: required/,
+    );
+    expect(() => readEnv({ S3_ACCESS_KEY_ID: "id" })).toThrow(/S3_BUCKET: required when the other S3_ variables are set/);
+  });
+
   it("runs the job workers unless JOBS=off", () => {
     expect(readEnv({}).JOBS).toBe("on");
     expect(readEnv({ JOBS: "off" }).JOBS).toBe("off");

@@ -13,6 +13,10 @@ const postgresUrl = z
   .regex(/^postgres(ql)?:\/\/.+/, { error: "must be a postgres:// connection URL" })
   .optional();
 
+/** Unset or empty. */
+const optionalText = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const S3_NEEDS = ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+
 const ZEnv = z.object({
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(4137),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -23,6 +27,20 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: bool(true),
   JOBS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  FILES_DIR: z.string().min(1).default(`${repoRoot}.data/files`),
+  S3_ENDPOINT: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
+  S3_BUCKET: optionalText,
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_FORCE_PATH_STYLE: bool(true),
+}).superRefine((env, ctx) => {
+  // Attachments go to S3 when a bucket is named; then its address and keys are required.
+  if (env.S3_BUCKET) {
+    for (const name of S3_NEEDS) if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when S3_BUCKET is set" });
+  } else if (S3_NEEDS.some((name) => env[name])) {
+    ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "required when the other S3_ variables are set" });
+  }
 });
 
 export type Env = z.infer<typeof ZEnv> & { seedDemo: boolean };

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { assertRuntimeRoleSafe, createDatabase, runMigrations, seedDemo, type DemoSignIn } from "@city137/db";
 import { startJobs, type Jobs } from "@city137/jobs";
+import { createFileStore, LocalDiskStore, type FileStore } from "@city137/files";
 import { createApp } from "./app";
 import type { Env } from "./env";
 import { createLogger, type Logger } from "./logger";
@@ -20,6 +21,8 @@ export interface StartOptions {
   trustProxy?: boolean;
   /** Run the job workers here (deadline reminders and escalation, outbox relay); default off, JOBS=on|off from the environment. */
   jobs?: boolean;
+  /** Attachment storage; absent = local disk under ./.data/files. */
+  files?: FileStore;
 }
 
 export interface RunningApi {
@@ -45,6 +48,12 @@ export function optionsFromEnv(env: Env, log: Logger): StartOptions {
     log,
     trustProxy: env.TRUST_PROXY,
     jobs: env.JOBS === "on",
+    files: createFileStore({
+      dir: env.FILES_DIR,
+      s3: env.S3_BUCKET
+        ? { endpoint: env.S3_ENDPOINT!, bucket: env.S3_BUCKET, accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY!, region: env.S3_REGION, forcePathStyle: env.S3_FORCE_PATH_STYLE }
+        : undefined,
+    }),
   };
 }
 
@@ -79,7 +88,8 @@ export async function startApiServer(opts: StartOptions): Promise<RunningApi> {
       })
     : null;
 
-  const app = createApp({ db, log, trustProxy: opts.trustProxy ?? true });
+  const files = opts.files ?? new LocalDiskStore(".data/files");
+  const app = createApp({ db, log, trustProxy: opts.trustProxy ?? true, files });
   const host = opts.host ?? "127.0.0.1";
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: host }, () => resolve(s));

@@ -1,4 +1,5 @@
 import { areaRouter } from "./routers/area";
+import { attachmentRouter } from "./routers/attachment";
 import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
 import { calendarRouter } from "./routers/calendar";
@@ -27,6 +28,7 @@ export const appRouter = router({
   routing: routingRouter,
   calendar: calendarRouter,
   request: requestRouter,
+  attachment: attachmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

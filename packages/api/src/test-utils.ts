@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD } from "@city137/db";
 import { createTestDb, type TestDb } from "@city137/db/testing";
+import { MemoryStore } from "@city137/files";
 import { TRPCError } from "@trpc/server";
 import { appRouter } from "./root";
 import { RateLimiter } from "./auth/rate-limit";
@@ -12,10 +13,12 @@ const createCaller = createCallerFactory(appRouter);
 export async function createTestApi() {
   const t: TestDb = await createTestDb();
   let now = new Date();
+  const files = new MemoryStore();
   const context = createContextFactory({
     db: t.db,
     now: () => now,
     signInLimiter: new RateLimiter(1000, 60_000),
+    files,
   });
   const caller = (token: string | null = null, ip = "203.0.113.7") => createCaller(context({ token, ip }));
   const signIn = async (city: string | null, login: string, password = DEMO_PASSWORD) =>
@@ -25,6 +28,7 @@ export async function createTestApi() {
     caller,
     signIn,
     context,
+    files,
     advance: (ms: number) => (now = new Date(now.getTime() + ms)),
     setNow: (at: Date) => (now = at),
     close: () => t.close(),

@@ -5,6 +5,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { AppError, hasAnyRole, type CityRole, type PlatformRole } from "@city137/core";
 import { withoutTenant, withPlatform, withTenant, type Database, type Tx } from "@city137/db";
+import type { FileStore } from "@city137/files";
 import { RateLimiter } from "./auth/rate-limit";
 import { DistrictIndexCache } from "./config/district-index-cache";
 import { resolveSession, type CitySession, type PlatformSession, type Session } from "./auth/session";
@@ -18,6 +19,8 @@ export interface ApiDeps {
   /** Failed sign-in attempts per client address per window. */
   signInLimiter?: RateLimiter;
   districts?: DistrictIndexCache;
+  /** Where attachment bytes live; absent, attachment writes fail (reads of metadata still work). */
+  files?: FileStore;
 }
 
 export interface RequestInfo {
@@ -38,6 +41,7 @@ export function createContextFactory(deps: ApiDeps) {
       now,
       signInLimiter,
       districts,
+      files: deps.files ?? null,
       token: req.token,
       ip: req.ip,
       /** No city: the registry of cities only (public lookups by slug). */

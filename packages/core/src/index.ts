@@ -13,3 +13,4 @@ export * from "./categories";
 export * from "./text/phone";
 export * from "./text/national-id";
 export * from "./requests";
+export * from "./attachments";

@@ -4,3 +4,4 @@ export * from "./staff";
 export * from "./config";
 export * from "./categories";
 export * from "./requests";
+export * from "./attachments";

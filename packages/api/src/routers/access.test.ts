@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addAttachment, staffScopeOf } from "../attachments";
 import { appRouter } from "../root";
 import { createTestApi, failure, type TestApi } from "../test-utils";
 
@@ -16,6 +17,7 @@ type Fixtures = {
   tehranUnitId: string;
   tehranRequestId: string;
   tehranHqId: string;
+  tehranAttachmentId: string;
 };
 const square = (x: number, y: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] });
 const BRANDING = { nameFa: "شهر آزمون", nameEn: "Test City", primaryColor: "#123456", secondaryColor: "#654321", logoSvg: "<svg xmlns='http://www.w3.org/2000/svg'/>", shortNumber: "137", defaultLocale: "fa" };
@@ -49,6 +51,9 @@ const PROCEDURES: Record<
     tehranIds: true,
     notFoundFor: ["tehran.unitstaff"],
   },
+  "attachment.list": { audience: "staff", input: (f) => ({ requestId: f.tehranRequestId }), tehranIds: true, notFoundFor: ["tehran.unitstaff"] },
+  // removing twice is harmless, so each permitted role gets an answer
+  "attachment.remove": { audience: "staff", roles: ["admin", "supervisor"], input: (f) => ({ id: f.tehranAttachmentId }), tehranIds: true },
   "auth.acceptInvitation": { audience: "public", input: () => ({ city: "tehran", token: "x".repeat(43), password: "long enough password" }), publicAnswer: "NOT_FOUND" },
   "staff.create": { audience: "cityAdmin", input: () => ({ username: "new.person", email: "new.person@example.org", displayName: "تازه‌وارد", roles: ["operator"] }) },
   "staff.reinvite": { audience: "cityAdmin", input: (f) => ({ staffId: f.tehranOperatorId }), tehranIds: true },
@@ -127,11 +132,15 @@ beforeAll(async () => {
     tehranUnitId: (await tehranAdmin.unit.list()).find((u) => u.code === "R05-OFFICE")!.id,
     tehranHqId: (await tehranAdmin.unit.list()).find((u) => u.code === "HQ")!.id,
     tehranRequestId: "",
+    tehranAttachmentId: "",
   };
   const wasteCollection = fixtures.tehranCategoryId;
   fixtures.tehranRequestId = (
     await tehranAdmin.request.create({ idempotencyKey: "access-fixture-1", kind: "complaint", categoryId: wasteCollection, channel: "phone", description: "نمونه", attributes: { waste_type: "household" } })
   ).id;
+  const adminScope = await staffScopeOf(api.context({ token: await api.signIn("tehran", "tehran.admin"), ip: null }));
+  const pdf = new TextEncoder().encode("%PDF-1.7\n%%EOF\n");
+  fixtures.tehranAttachmentId = (await addAttachment(adminScope, api.files, { requestId: fixtures.tehranRequestId, purpose: "citizen", fileName: "fixture.pdf", bytes: pdf })).id;
 });
 afterAll(() => api?.close());
 

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { getTableColumns } from "drizzle-orm";
 import type { Database, Tx } from "../client";
-import { areas, auditLog, outbox, requestEvents, requests, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
+import { areas, attachments, auditLog, outbox, requestEvents, requests, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 
 /** Ids inside one city that new rows may point at. */
@@ -143,6 +143,17 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, type: "note" }),
     change: { note: sql`note` },
     appendOnly: true,
+  },
+  attachments: {
+    table: attachments,
+    key: attachments.id,
+    freshRequest: true,
+    newRow: (f) => {
+      const id = randomUUID();
+      const storageKey = `${f.tenantId}/${f.requestId}/${id}`;
+      return { tenantId: f.tenantId, id, requestId: f.requestId, purpose: "citizen", kind: "photo", mime: "image/jpeg", sizeBytes: 1, sha256: "0".repeat(64), storageKey, originalName: "x.jpg" };
+    },
+    change: { originalName: sql`original_name` },
   },
   tenant_counters: {
     table: tenantCounters,

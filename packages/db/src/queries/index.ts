@@ -14,3 +14,4 @@ export * from "./staff-admin";
 export * from "./requests";
 export * from "./escalation";
 export * from "./outbox";
+export * from "./attachments";

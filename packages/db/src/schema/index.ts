@@ -10,3 +10,4 @@ export * from "./sessions";
 export * from "./audit-log";
 export * from "./invitations";
 export * from "./requests";
+export * from "./attachments";

@@ -89,6 +89,10 @@ export const en: Shape<typeof fa> = {
         deactivated: "Account deactivated",
         activated: "Account reactivated",
       },
+      attachment: {
+        viewed_confidential: "Confidential report attachment viewed",
+        removed: "Attachment removed",
+      },
     },
   },
   platform: {
@@ -190,6 +194,17 @@ export const en: Shape<typeof fa> = {
       notArray: "The file must be a list of categories.",
       empty: "The file has no rows.",
       rejected: "The file has {{count}} problems; nothing was saved.",
+    },
+    attachment: {
+      empty: "This file is empty.",
+      unsupportedType: "This type of file is not accepted. Send a photo (JPEG, PNG or WebP), a PDF or a voice recording.",
+      tooLarge: "This file is larger than {{maxMb}} MB.",
+      unreadableImage: "This photo is damaged or cannot be read.",
+      tooManyPixels: "This photo's dimensions are too large.",
+      heicUnsupported: "HEIC photos are not accepted; send the photo as JPEG.",
+      missingFile: "No file was chosen to attach.",
+      oneFile: "Send one file at a time.",
+      invalidPurpose: "Say whether the attachment comes from the citizen or is proof of the work done.",
     },
   },
   validation: {

@@ -89,6 +89,10 @@ export const fa = {
         deactivated: "غیرفعال‌سازی حساب",
         activated: "فعال‌سازی حساب",
       },
+      attachment: {
+        viewed_confidential: "مشاهدهٔ پیوست گزارش محرمانه",
+        removed: "حذف پیوست",
+      },
     },
   },
   platform: {
@@ -190,6 +194,17 @@ export const fa = {
       notArray: "پرونده باید فهرستی از موضوع‌ها باشد.",
       empty: "پرونده هیچ ردیفی ندارد.",
       rejected: "{{count}} ایراد در پرونده هست؛ چیزی ذخیره نشد.",
+    },
+    attachment: {
+      empty: "این پرونده خالی است.",
+      unsupportedType: "نوع این پرونده پذیرفته نیست. عکس (JPEG، PNG یا WebP)، پروندهٔ PDF یا صدای ضبط‌شده بفرستید.",
+      tooLarge: "حجم این پرونده بیش از {{maxMb}} مگابایت است.",
+      unreadableImage: "این عکس خراب است یا خوانده نمی‌شود.",
+      tooManyPixels: "ابعاد این عکس بیش از اندازه بزرگ است.",
+      heicUnsupported: "عکس با قالب HEIC پذیرفته نیست؛ آن را با قالب JPEG بفرستید.",
+      missingFile: "پرونده‌ای برای پیوست انتخاب نشده است.",
+      oneFile: "هر بار یک پرونده بفرستید.",
+      invalidPurpose: "نوع پیوست را مشخص کنید: پیوست شهروند یا مستند انجام کار.",
     },
   },
   validation: {

@@ -1,0 +1,11 @@
+export {
+  addAttachment,
+  assertRequestVisible,
+  listRequestAttachments,
+  openAttachment,
+  removeAttachment,
+  staffScopeOf,
+  type AddedAttachment,
+  type OpenedAttachment,
+  type StaffScope,
+} from "./service";
