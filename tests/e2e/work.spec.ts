@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startPlatform, type Platform } from "./setup/servers";
@@ -27,6 +27,9 @@ async function signedIn(login: string): Promise<Page> {
 /** Waits until the element's text is exactly `text` (the page revalidates after an action). */
 const waitForText = (page: Page, selector: string, text: string) =>
   page.waitForFunction(([sel, want]) => document.querySelector(sel!)?.textContent === want, [selector, text] as const);
+
+/** An 8×8 PNG, small enough to keep in the test. */
+const PNG_8x8 = "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWOQ67HBihiGlgQAcJI5geXKEN4AAAAASUVORK5CYII=";
 
 const toAscii = (s: string) => s.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))).replace(/\D/g, "");
 
@@ -90,7 +93,7 @@ describe("a phone message from intake to resolution, in a real browser", () => {
     await page.context().close();
   });
 
-  it("the district's unit staff find it in their inbox, start work and resolve it with an answer", async () => {
+  it("the district's unit staff find it in their inbox, start work and resolve it with an answer and a proof-of-work photo", async () => {
     const page = await signedIn("tehran.unitstaff");
     await page.click("[data-testid=nav-queue]");
     await page.waitForSelector("[data-testid=queue-table]");
@@ -108,6 +111,14 @@ describe("a phone message from intake to resolution, in a real browser", () => {
     await page.click("[data-testid=action-resolve] button");
     await page.waitForSelector("[data-testid=form-error]");
     expect(await page.textContent("[data-testid=action-resolve]")).toContain("برای این اقدام نوشتن توضیح لازم است.");
+    // Proof of work: a photo of the cleaned street, checked by content and re-encoded by the API.
+    const photo = `${artifacts}proof.png`;
+    writeFileSync(photo, Buffer.from(PNG_8x8, "base64"));
+    await page.setInputFiles("#upload-file", photo);
+    await page.click("[data-testid=upload-submit]");
+    await page.waitForSelector("[data-testid=attachment] img");
+    const shown = await page.$eval("[data-testid=attachment] img", (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth);
+    expect(shown).toBe(8);
     await page.fill("[data-testid=action-resolve] textarea", "پسماند کوچه امروز ساعت ۱۰ جمع‌آوری و محل شست‌وشو شد.");
     await page.click("[data-testid=action-resolve] button");
     await waitForText(page, "[data-testid=message-status]", "رسیدگی‌شده");

@@ -13,6 +13,7 @@ export interface AppOptions {
   db: Database;
   log: Logger;
   trustProxy: boolean;
+  now?: () => Date;
   /** Where attachment bytes live (server.ts builds it from the environment). */
   files?: FileStore;
 }
@@ -35,9 +36,9 @@ function bearer(c: Context): string | null {
 }
 
 /** The HTTP surface: tRPC, attachment files, health, readiness. Routes stay thin. */
-export function createApp({ db, log, trustProxy, files }: AppOptions) {
+export function createApp({ db, log, trustProxy, now, files }: AppOptions) {
   const app = new Hono();
-  const context = createContextFactory({ db, files });
+  const context = createContextFactory({ db, now, files });
 
   app.use("*", requestId());
   app.use("*", secureHeaders());

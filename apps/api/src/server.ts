@@ -23,6 +23,8 @@ export interface StartOptions {
   jobs?: boolean;
   /** Attachment storage; absent = local disk under ./.data/files. */
   files?: FileStore;
+  /** The API's clock (tests move it forward to make deadlines pass); default: real time. */
+  now?: () => Date;
 }
 
 export interface RunningApi {
@@ -89,7 +91,7 @@ export async function startApiServer(opts: StartOptions): Promise<RunningApi> {
     : null;
 
   const files = opts.files ?? new LocalDiskStore(".data/files");
-  const app = createApp({ db, log, trustProxy: opts.trustProxy ?? true, files });
+  const app = createApp({ db, log, trustProxy: opts.trustProxy ?? true, now: opts.now, files });
   const host = opts.host ?? "127.0.0.1";
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: host }, () => resolve(s));

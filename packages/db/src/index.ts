@@ -1,5 +1,5 @@
 export { createDatabase, type Database, type DatabaseOptions, type Tx } from "./client";
-export { withTenant, withoutTenant, withPlatform, isUuid } from "./tenant";
+export { withTenant, withoutTenant, withPlatform, withNewTenant, isUuid } from "./tenant";
 export { runMigrations } from "./migrate";
 export { JOB_QUEUES, JOB_SCHEDULES, JOB_SCHEMA, jobQueueConnection, type JobQueueName } from "./job-queues";
 export { assertRuntimeRoleSafe } from "./safety";
@@ -7,3 +7,4 @@ export { seedDemo, DEMO_CITIES, DEMO_PASSWORD, type DemoSignIn } from "./seed";
 export * from "./queries";
 export * as schema from "./schema";
 export { sqlState, isUniqueViolation } from "./errors";
+export { applyTemplate, type GeographyInput } from "./config/apply-template";

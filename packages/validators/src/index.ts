@@ -5,3 +5,4 @@ export * from "./config";
 export * from "./categories";
 export * from "./requests";
 export * from "./attachments";
+export * from "./platform";

@@ -4,6 +4,9 @@ import { sessionCookie } from "./cookies.server";
 
 const API_URL = process.env.API_URL ?? "http://127.0.0.1:4137/trpc";
 
+/** The API's own origin (files are served beside /trpc). */
+export const API_ORIGIN = API_URL.replace(/\/trpc\/?$/, "");
+
 export type Api = ReturnType<typeof createTRPCClient<AppRouter>>;
 
 /** The signed-in member's token from the cookie, if any. */
@@ -36,8 +39,19 @@ export interface ApiFailure {
   fieldErrors?: Record<string, string>;
 }
 
+/** A failed call to the API's plain-HTTP routes (files), carrying its translated key. */
+export class UploadFailure extends Error {
+  constructor(readonly data: { messageKey?: string; field?: string; code?: string }) {
+    super(data.messageKey ?? "errors.internal");
+  }
+}
+
 /** The API's error as data the page can translate; an unreachable API is "unavailable". */
 export function apiFailure(err: unknown): ApiFailure {
+  if (err instanceof UploadFailure) {
+    const key = err.data.messageKey ?? "errors.internal";
+    return { code: err.data.code ?? "BAD_REQUEST", messageKey: key, fieldErrors: err.data.field ? { [err.data.field]: key } : undefined };
+  }
   if (err instanceof TRPCClientError) {
     const data = (err.data ?? {}) as Partial<ApiFailure>;
     if (data.messageKey) return { code: data.code ?? "INTERNAL_SERVER_ERROR", messageKey: data.messageKey, params: data.params, fieldErrors: data.fieldErrors };

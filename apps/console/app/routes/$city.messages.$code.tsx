@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import { BoundaryMap } from "../components/boundary-map";
 import { FieldError } from "../components/field-error";
 import { FormFeedback, useFieldErrors } from "../components/form-feedback";
-import { failureResponse } from "../lib/api.server";
+import { AttachmentList } from "../components/attachment-list";
+import { API_ORIGIN, apiFor, failureResponse, tokenOf, UploadFailure } from "../lib/api.server";
 import { deadlineState, readableCode } from "../lib/format";
 import { attempt, text } from "../lib/forms.server";
 import { requireCityUser } from "../lib/session.server";
@@ -15,7 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { api, me } = await requireCityUser(request, params.city!);
   try {
     const message = await api.request.get.query({ trackingCode: params.code! });
-    const [categories, units, areas, boundaries] = await Promise.all([
+    const [attachments, categories, units, areas, boundaries] = await Promise.all([
+      api.attachment.list.query({ requestId: message.id }),
       api.category.list.query(),
       api.unit.list.query(),
       api.area.list.query(),
@@ -25,7 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const category = categories.find((c) => c.id === message.categoryId);
     return {
       message,
+      attachments: attachments.map((a) => ({ id: a.id, kind: a.kind, purpose: a.purpose, mime: a.mime, sizeBytes: a.sizeBytes, originalName: a.originalName })),
       viewer: { roles: me.user.roles, unitIds: me.user.unitIds },
+      city: params.city!,
       category: category && { nameFa: category.nameFa, nameEn: category.nameEn, attributes: category.attributes as Array<{ code: string; labelFa: string; labelEn: string; values?: Array<{ key: string; nameFa: string; nameEn: string }> }> },
       units: units.filter((u) => u.active).map((u) => ({ id: u.id, nameFa: u.nameFa, nameEn: u.nameEn, kind: u.kind })),
       allUnits: Object.fromEntries(units.map((u) => [u.id, { nameFa: u.nameFa, nameEn: u.nameEn }])),
@@ -42,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { api } = await requireCityUser(request, params.city!);
   const form = await request.formData();
+  if (form.get("intent") === "upload") return uploadAttachment(request, params.code!, form);
   // Not "action": a field of that name would shadow the form's own action property.
   const action = text(form, "step") as RequestAction;
   return attempt(action, async () => {
@@ -56,6 +61,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       duplicateOf,
       externalAgency: text(form, "externalAgency") || undefined,
     });
+  });
+}
+
+/** Forwards the chosen file to the API, which checks its type by content and who may attach. */
+async function uploadAttachment(request: Request, code: string, form: FormData) {
+  const api = await apiFor(request);
+  return attempt("upload", async () => {
+    const current = await api.request.get.query({ trackingCode: code });
+    const body = new FormData();
+    const file = form.get("file");
+    if (file instanceof File && file.size > 0) body.set("file", file, file.name);
+    body.set("purpose", String(form.get("purpose") ?? "proof"));
+    const res = await fetch(`${API_ORIGIN}/files/requests/${current.id}`, { method: "POST", body, headers: { authorization: `Bearer ${await tokenOf(request)}` } });
+    const data = (await res.json()) as { messageKey?: string; field?: string; code?: string };
+    if (!res.ok) throw new UploadFailure(data);
+    return data;
   });
 }
 
@@ -207,6 +228,9 @@ export default function MessagePage() {
           </div>
         )}
       </section>
+
+      <AttachmentList city={d.city} items={d.attachments as never} canUpload={actions.length > 0 || d.viewer.roles.some((r) => r === "operator" || r === "supervisor" || r === "city_admin")} />
+      {outcome?.intent === "upload" && <FormFeedback outcome={outcome} success={t("work.message.uploaded")} />}
 
       <section className="panel">
         <h2>{t("work.message.timeline")}</h2>

@@ -14,6 +14,7 @@ type Fixtures = {
   tehranVersionId: string;
   tehranCategoryId: string;
   tehranCalendarId: string;
+  tehranUnitCalendarId: string;
   tehranUnitId: string;
   tehranRequestId: string;
   tehranHqId: string;
@@ -43,6 +44,7 @@ const PROCEDURES: Record<
   "request.get": { audience: "staff", input: (f) => ({ id: f.tehranRequestId }), tehranIds: true, notFoundFor: ["tehran.unitstaff"] },
   "request.list": { audience: "staff", input: () => ({ queue: "all" }) },
   "request.nearby": { audience: "staff", input: (f) => ({ categoryId: f.tehranCategoryId, lat: 35.7, lon: 51.4 }) },
+  "request.shiftCounts": { audience: "staff" },
   "request.load": { audience: "staff", roles: ["admin", "supervisor", "manager"] },
   "request.transition": {
     audience: "staff",
@@ -70,6 +72,11 @@ const PROCEDURES: Record<
   "staff.updateRoles": { audience: "cityAdmin", input: (f) => ({ staffId: f.tehranOperatorId, roles: ["operator"] }), tehranIds: true },
   "audit.list": { audience: "cityAdmin", input: () => ({ limit: 5 }) },
   "tenant.list": { audience: "platform" },
+  "tenant.provision": {
+    audience: "platform",
+    roles: ["admin"],
+    input: () => ({ slug: "access-city", nameFa: "شهر آزمون", nameEn: "Access City", template: "metropolis", contact: { name: "IT", email: "it@access.example" }, admin: { username: "access.admin", email: "admin@access.example", displayName: "مدیر" } }),
+  },
   "branding.get": { audience: "staff" },
   "branding.update": { audience: "cityAdmin", input: () => BRANDING },
   "area.list": { audience: "staff" },
@@ -78,7 +85,7 @@ const PROCEDURES: Record<
     audience: "cityAdmin",
     input: () => ({ dryRun: true, geojson: JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { code: "NEW", level: "region", name_fa: "نو", name_en: "New" }, geometry: square(1, 1) }] }) }),
   },
-  "area.exportBoundaries": { audience: "cityAdmin" },
+  "area.exportBoundaries": { audience: "staff" },
   "category.list": { audience: "staff" },
   "category.create": { audience: "cityAdmin", input: () => ({ code: "test.access", parentId: null, nameFa: "آزمون", nameEn: "Test", kinds: ["request"] }) },
   "category.update": { audience: "cityAdmin", input: (f) => ({ id: f.tehranCategoryId, code: "waste.collection", parentId: null, nameFa: "جمع‌آوری زباله", nameEn: "Garbage collection", kinds: ["request", "complaint"] }), tehranIds: true },
@@ -92,6 +99,8 @@ const PROCEDURES: Record<
   "routing.saveDraft": { audience: "cityAdmin", input: () => ({ tree: { rules: [], fallback: { assign: { type: "district_office" } } } }) },
   "routing.publish": { audience: "cityAdmin" },
   "routing.restore": { audience: "cityAdmin", input: (f) => ({ versionId: f.tehranVersionId }), tehranIds: true },
+  // After "restore" above, Tehran has a draft to replay and Shiraz has none.
+  "routing.replay": { audience: "staff", roles: ["admin", "supervisor"], input: () => ({ limit: 10 }), notFoundFor: ["shiraz.admin", "shiraz.supervisor"] },
   "routing.simulate": {
     audience: "staff",
     roles: ["admin", "supervisor", "operator"],
@@ -99,6 +108,8 @@ const PROCEDURES: Record<
     tehranIds: true,
   },
   "calendar.list": { audience: "staff" },
+  "calendar.addUnitCalendar": { audience: "cityAdmin", input: (f) => ({ unitId: f.tehranUnitId }), tehranIds: true },
+  "calendar.removeUnitCalendar": { audience: "cityAdmin", input: (f) => ({ calendarId: f.tehranUnitCalendarId }), tehranIds: true },
   "calendar.update": {
     audience: "cityAdmin",
     input: (f) => ({ calendarId: f.tehranCalendarId, mode: "business", week: [[{ start: "08:00", end: "16:00" }], [{ start: "08:00", end: "16:00" }], [{ start: "08:00", end: "16:00" }], [{ start: "08:00", end: "16:00" }], [{ start: "08:00", end: "12:00" }], [], [{ start: "08:00", end: "16:00" }]] }),
@@ -129,12 +140,15 @@ beforeAll(async () => {
     tehranVersionId: (await tehranAdmin.routing.get()).published!.id,
     tehranCategoryId: (await tehranAdmin.category.list()).find((c) => c.code === "waste.collection")!.id,
     tehranCalendarId: (await tehranAdmin.calendar.list())[0]!.id,
+    tehranUnitCalendarId: "",
     tehranUnitId: (await tehranAdmin.unit.list()).find((u) => u.code === "R05-OFFICE")!.id,
     tehranHqId: (await tehranAdmin.unit.list()).find((u) => u.code === "HQ")!.id,
     tehranRequestId: "",
     tehranAttachmentId: "",
   };
   const wasteCollection = fixtures.tehranCategoryId;
+  const wasteOrg = (await tehranAdmin.unit.list()).find((u) => u.code === "WASTE")!.id;
+  fixtures.tehranUnitCalendarId = (await tehranAdmin.calendar.addUnitCalendar({ unitId: wasteOrg })).id;
   fixtures.tehranRequestId = (
     await tehranAdmin.request.create({ idempotencyKey: "access-fixture-1", kind: "complaint", categoryId: wasteCollection, channel: "phone", description: "نمونه", attributes: { waste_type: "household" } })
   ).id;
