@@ -156,12 +156,15 @@ export async function countsByShift(tx: Tx, p: { tenantId: string; scope: Reques
 
 /** Open load per unit for the supervisor view: open, overdue and due within the window. */
 export function openLoadByUnit(tx: Tx, p: { tenantId: string; now: Date; soon: Date }) {
+  // Raw fragments get ISO text, not Date objects (postgres.js does not take a Date as a bare parameter).
+  const now = sql`${p.now.toISOString()}::timestamptz`;
+  const soon = sql`${p.soon.toISOString()}::timestamptz`;
   return tx
     .select({
       unitId: requests.unitId,
       open: sql<number>`count(*)::int`,
-      overdue: sql<number>`(count(*) filter (where ${requests.deadline} < ${p.now}))::int`,
-      dueSoon: sql<number>`(count(*) filter (where ${requests.deadline} >= ${p.now} and ${requests.deadline} < ${p.soon}))::int`,
+      overdue: sql<number>`(count(*) filter (where ${requests.deadline} < ${now}))::int`,
+      dueSoon: sql<number>`(count(*) filter (where ${requests.deadline} >= ${now} and ${requests.deadline} < ${soon}))::int`,
     })
     .from(requests)
     .where(and(eq(requests.tenantId, p.tenantId), ne(requests.kind, "corruption_report"), inArray(requests.status, OPEN)))
