@@ -8,6 +8,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { fileRoutes } from "./files";
 import type { Logger } from "./logger";
+import { open311Routes } from "./open311/routes";
 
 export interface AppOptions {
   db: Database;
@@ -75,6 +76,8 @@ export function createApp({ db, log, trustProxy, now, files }: AppOptions) {
   );
 
   app.route("/files", fileRoutes({ context, requestInfo: (c) => ({ token: bearer(c), ip: clientIp(c, trustProxy) }), log }));
+
+  app.route("/open311/v2", open311Routes({ context, requestInfo: (c) => ({ token: null, ip: clientIp(c, trustProxy) }), log, trustProxy }));
 
   app.notFound((c) => c.json({ error: "not_found" }, 404));
   app.onError((err, c) => {

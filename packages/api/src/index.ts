@@ -11,3 +11,5 @@ export {
   type OpenedAttachment,
   type StaffScope,
 } from "./attachments";
+/** Open311 GeoReport v2 for the HTTP host (docs/decisions/008). */
+export * as open311 from "./open311";

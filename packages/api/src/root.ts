@@ -1,3 +1,4 @@
+import { apiKeyRouter } from "./routers/api-key";
 import { areaRouter } from "./routers/area";
 import { attachmentRouter } from "./routers/attachment";
 import { auditRouter } from "./routers/audit";
@@ -29,6 +30,7 @@ export const appRouter = router({
   calendar: calendarRouter,
   request: requestRouter,
   attachment: attachmentRouter,
+  apiKey: apiKeyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,3 +6,4 @@ export * from "./categories";
 export * from "./requests";
 export * from "./attachments";
 export * from "./platform";
+export * from "./api-keys";

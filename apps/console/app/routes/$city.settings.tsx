@@ -22,6 +22,9 @@ export default function Settings() {
             {t(`settings.nav.${s}`)}
           </NavLink>
         ))}
+        <NavLink to={`/${city}/settings/api-keys`} data-testid="settings-api-keys">
+          {t("open311.nav")}
+        </NavLink>
         <NavLink to={`/${city}/staff`}>{t("settings.nav.staff")}</NavLink>
       </nav>
       <div className="settings-body">

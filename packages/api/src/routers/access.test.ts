@@ -19,6 +19,7 @@ type Fixtures = {
   tehranRequestId: string;
   tehranHqId: string;
   tehranAttachmentId: string;
+  tehranApiKeyId: string;
 };
 const square = (x: number, y: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] });
 const BRANDING = { nameFa: "شهر آزمون", nameEn: "Test City", primaryColor: "#123456", secondaryColor: "#654321", logoSvg: "<svg xmlns='http://www.w3.org/2000/svg'/>", shortNumber: "137", defaultLocale: "fa" };
@@ -56,6 +57,10 @@ const PROCEDURES: Record<
   "attachment.list": { audience: "staff", input: (f) => ({ requestId: f.tehranRequestId }), tehranIds: true, notFoundFor: ["tehran.unitstaff"] },
   // removing twice is harmless, so each permitted role gets an answer
   "attachment.remove": { audience: "staff", roles: ["admin", "supervisor"], input: (f) => ({ id: f.tehranAttachmentId }), tehranIds: true },
+  "apiKey.list": { audience: "cityAdmin" },
+  "apiKey.create": { audience: "cityAdmin", input: () => ({ label: "Access matrix" }) },
+  // revoking twice is harmless; Shiraz's admin gets NOT_FOUND for Tehran's key
+  "apiKey.revoke": { audience: "cityAdmin", input: (f) => ({ id: f.tehranApiKeyId }), tehranIds: true },
   "auth.acceptInvitation": { audience: "public", input: () => ({ city: "tehran", token: "x".repeat(43), password: "long enough password" }), publicAnswer: "NOT_FOUND" },
   "staff.create": { audience: "cityAdmin", input: () => ({ username: "new.person", email: "new.person@example.org", displayName: "تازه‌وارد", roles: ["operator"] }) },
   "staff.reinvite": { audience: "cityAdmin", input: (f) => ({ staffId: f.tehranOperatorId }), tehranIds: true },
@@ -145,6 +150,7 @@ beforeAll(async () => {
     tehranHqId: (await tehranAdmin.unit.list()).find((u) => u.code === "HQ")!.id,
     tehranRequestId: "",
     tehranAttachmentId: "",
+    tehranApiKeyId: "",
   };
   const wasteCollection = fixtures.tehranCategoryId;
   const wasteOrg = (await tehranAdmin.unit.list()).find((u) => u.code === "WASTE")!.id;
@@ -155,6 +161,7 @@ beforeAll(async () => {
   const adminScope = await staffScopeOf(api.context({ token: await api.signIn("tehran", "tehran.admin"), ip: null }));
   const pdf = new TextEncoder().encode("%PDF-1.7\n%%EOF\n");
   fixtures.tehranAttachmentId = (await addAttachment(adminScope, api.files, { requestId: fixtures.tehranRequestId, purpose: "citizen", fileName: "fixture.pdf", bytes: pdf })).id;
+  fixtures.tehranApiKeyId = (await tehranAdmin.apiKey.create({ label: "Access fixture" })).id;
 });
 afterAll(() => api?.close());
 

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { getTableColumns } from "drizzle-orm";
 import type { Database, Tx } from "../client";
-import { areas, attachments, auditLog, outbox, requestEvents, requests, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
+import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, requestEvents, requests, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 
 /** Ids inside one city that new rows may point at. */
@@ -154,6 +154,19 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
       return { tenantId: f.tenantId, id, requestId: f.requestId, purpose: "citizen", kind: "photo", mime: "image/jpeg", sizeBytes: 1, sha256: "0".repeat(64), storageKey, originalName: "x.jpg" };
     },
     change: { originalName: sql`original_name` },
+  },
+  api_keys: {
+    table: apiKeys,
+    key: apiKeys.id,
+    newRow: (f) => ({ tenantId: f.tenantId, label: "آزمون", keyHash: tag(), prefix: "o311_test", createdBy: f.staffId }),
+    change: { lastUsedAt: sql`last_used_at` },
+  },
+  open311_requests: {
+    table: open311Requests,
+    key: open311Requests.requestId,
+    freshRequest: true,
+    newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, mediaUrl: "https://example.org/photo.jpg" }),
+    change: { mediaUrl: sql`media_url` },
   },
   tenant_counters: {
     table: tenantCounters,

@@ -15,3 +15,5 @@ export * from "./requests";
 export * from "./escalation";
 export * from "./outbox";
 export * from "./attachments";
+export * from "./api-keys";
+export * from "./open311";

@@ -11,3 +11,5 @@ export * from "./audit-log";
 export * from "./invitations";
 export * from "./requests";
 export * from "./attachments";
+export * from "./api-keys";
+export * from "./open311";
