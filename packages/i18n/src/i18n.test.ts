@@ -66,3 +66,16 @@ describe("messages", () => {
     expect(resolveMessage(t, "errors.nonsense")).toBe("خطایی پیش آمد. لطفاً دوباره تلاش کنید.");
   });
 });
+
+describe("audit log labels", () => {
+  it("every audit action written by the API has a label", async () => {
+    const { readdirSync, readFileSync, statSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const roots = ["../../api/src", "../../../apps/api/src"].map((r) => new URL(r, import.meta.url).pathname);
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith(".ts") && !f.endsWith(".test.ts") ? [join(dir, f)] : []));
+    const actions = new Set(roots.flatMap(files).flatMap((f) => [...readFileSync(f, "utf8").matchAll(/action: "([a-z0-9_]+\.[a-z0-9_]+)"/g)].map((m) => m[1]!)));
+    expect(actions.size).toBeGreaterThan(10); // the scan found the API's actions
+    const all = new Set(keys(resources.fa.common));
+    for (const a of actions) expect(all.has(`audit.actions.${a}`), a).toBe(true);
+  });
+});

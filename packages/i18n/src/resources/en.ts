@@ -76,6 +76,20 @@ export const en: Shape<typeof fa> = {
     target: "Subject",
     system: "System",
     actions: {
+      config: {
+        boundaries_imported: "Boundaries imported",
+        branding_changed: "Branding changed",
+        calendar_added: "Unit calendar added",
+        calendar_changed: "Working hours changed",
+        calendar_removed: "Unit calendar removed",
+        categories_imported: "Categories imported",
+        holidays_changed: "Holidays changed",
+        routing_draft_saved: "Routing draft saved",
+        routing_published: "Routing tree published",
+        routing_restored: "Earlier routing version restored",
+      },
+      open311: { api_key_created: "Open311 key created", api_key_revoked: "Open311 key revoked" },
+      tenant: { provisioned: "City provisioned" },
       auth: {
         sign_in: "Signed in",
         sign_in_failed: "Failed sign-in",
@@ -89,6 +103,8 @@ export const en: Shape<typeof fa> = {
         invitation_accepted: "Invitation accepted",
         deactivated: "Account deactivated",
         activated: "Account reactivated",
+        reinvited: "Invitation sent again",
+        units_changed: "Units changed",
       },
       attachment: {
         viewed_confidential: "Confidential report attachment viewed",

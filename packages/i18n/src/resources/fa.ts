@@ -76,6 +76,20 @@ export const fa = {
     target: "موضوع",
     system: "سامانه",
     actions: {
+      config: {
+        boundaries_imported: "ورود مرز مناطق و نواحی",
+        branding_changed: "تغییر نشان و رنگ‌های شهر",
+        calendar_added: "افزودن تقویم کاری واحد",
+        calendar_changed: "تغییر ساعت‌های کاری",
+        calendar_removed: "حذف تقویم کاری واحد",
+        categories_imported: "ورود موضوع‌ها از پرونده",
+        holidays_changed: "تغییر تعطیلات",
+        routing_draft_saved: "ذخیرهٔ پیش‌نویس درخت ارجاع",
+        routing_published: "انتشار درخت ارجاع",
+        routing_restored: "بازگرداندن نسخهٔ پیشین درخت ارجاع",
+      },
+      open311: { api_key_created: "ساخت کلید Open311", api_key_revoked: "باطل کردن کلید Open311" },
+      tenant: { provisioned: "ساخت شهر تازه" },
       auth: {
         sign_in: "ورود به سامانه",
         sign_in_failed: "ورود ناموفق",
@@ -89,6 +103,8 @@ export const fa = {
         invitation_accepted: "پذیرش دعوت",
         deactivated: "غیرفعال‌سازی حساب",
         activated: "فعال‌سازی حساب",
+        reinvited: "فرستادن دوبارهٔ دعوت",
+        units_changed: "تغییر واحدها",
       },
       attachment: {
         viewed_confidential: "مشاهدهٔ پیوست گزارش محرمانه",
