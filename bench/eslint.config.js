@@ -1,0 +1,13 @@
+import config from "@city137/config/eslint";
+
+export default [
+  ...config,
+  { ignores: ["results/**"] },
+  {
+    // Bench tools, not product paths: the bulk loader writes with COPY and the
+    // reference server is raw postgres.js by definition, so both open their
+    // own connections. Everything else still goes through packages/db.
+    files: ["src/generate/**", "src/intake/reference-server.ts", "src/intake/main.ts", "src/staff/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
+];

@@ -1,0 +1,80 @@
+/**
+ * bench:report — the README's results table from bench/results/*.json.
+ *
+ *   npx -y pnpm@9.15.9 bench:report            prints the markdown
+ *   npx -y pnpm@9.15.9 bench:report --write    also replaces the table between the markers in README.md
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "../lib/args";
+
+const results = new URL("../../results/", import.meta.url);
+const readme = new URL("../../../README.md", import.meta.url);
+const START = "<!-- bench:results:start -->";
+const END = "<!-- bench:results:end -->";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+const load = (name: string): Json | null => (existsSync(new URL(`${name}.json`, results)) ? JSON.parse(readFileSync(new URL(`${name}.json`, results), "utf8")) : null);
+const n = (x: number) => Math.round(x).toLocaleString("en");
+const ms = (x: number | null) => (x === null || !Number.isFinite(x) ? "—" : x >= 100 ? n(x) : x.toFixed(1));
+const day = (iso: string) => iso.slice(0, 10);
+
+const lines: string[] = ["| benchmark | figure | target | result |", "|---|---|---|---|"];
+const row = (...cells: string[]) => lines.push(`| ${cells.join(" | ")} |`);
+
+const routing = load("routing-500-rules");
+if (routing) row("routing decision, 500 rules", "mean per decision (worst / typical)", "well under 1 ms", `${(routing.worstCase.meanNs / 1000).toFixed(0)} µs / ${(routing.typical.meanNs / 1000).toFixed(0)} µs (${day(routing.date)})`);
+const district = load("district-lookup-tehran");
+if (district) row("district lookup, Tehran's 124 districts", "lookups per second, one core", "≥ 100,000/s", `${(district.opsPerSecond / 1e6).toFixed(1)} million/s (${district.meanNs} ns each) (${day(district.date)})`);
+
+const gen = load("generate");
+if (gen) {
+  const cities = gen.perCity.map((c: Json) => `${c.city} ${(c.requests / 1e6).toFixed(1)} M`).join(", ");
+  row("bench:generate, full scale", `${n(gen.rows.requests)} messages + ${n(gen.rows.events)} timeline rows (${cities})`, "—",
+    `${n(gen.rowsPerSecond.includingIndexesAndAnalyze)} rows/s incl. index builds and ANALYZE (${n(gen.rowsPerSecond.copyOnly)} rows/s generate+COPY); ${Math.round(gen.totalSeconds / 60)} min in all; ${gen.size.db} (${day(gen.date)})`);
+}
+
+const intake = load("intake");
+if (intake) {
+  intake.rates.forEach((rate: number, i: number) => {
+    const a = intake.api.openLoop[i], r = intake.reference.openLoop[i]; // prettier-ignore
+    row(`bench:intake, open loop ${rate}/s`, "API: achieved/s, p50 / p95 / p99 ms (reference server)", "—",
+      `${a.achievedRate}/s, ${ms(a.latencyMs.p50)} / ${ms(a.latencyMs.p95)} / ${ms(a.latencyMs.p99)}${a.errors ? `, ${a.errors} errors` : ""} (ref ${r.achievedRate}/s, ${ms(r.latencyMs.p50)} / ${ms(r.latencyMs.p95)} / ${ms(r.latencyMs.p99)})`);
+  });
+  row("bench:intake, saturation (closed loop)", "registrations per second, API vs reference", "—",
+    `${intake.api.saturation}/s vs ${intake.reference.saturation}/s (reference ${intake.saturationRatio}× the API) (${day(intake.date)})`);
+}
+
+const staff = load("staff");
+if (staff) {
+  row("bench:staff, data set", "Tehran messages (all four cities in the table)", "—", `${n(staff.messages)} (${day(staff.date)})`);
+  for (const r of staff.rows.filter((x: Json) => x.mode === "sequential")) {
+    const conc = staff.rows.find((x: Json) => x.case === r.case && x.mode !== "sequential");
+    const count = r.matches === "" ? "" : ` (${n(r.matches)} ${r.case.startsWith("inbox") ? "open" : "match"})`;
+    row(`bench:staff, ${r.case}${count}`, `p50 / p95 ms, sequential (${conc?.mode ?? ""})`, `p95 ≤ ${r.target} ms`,
+      `${ms(r.p50)} / ${ms(r.p95)}${conc ? ` (${ms(conc.p50)} / ${ms(conc.p95)})` : ""} ${r.p95 <= r.target ? "✓" : "✗"}`);
+  }
+}
+// A run with a proposed database change applied, kept beside the baseline (see the README's notes).
+const proposed = load("staff-proposed");
+if (proposed) {
+  // Searches (what the change is for) and the session-only floor, which shows how busy the machine was.
+  for (const r of proposed.rows.filter((x: Json) => x.mode === "sequential" && /^(search|baseline)/.test(x.case))) {
+    const conc = proposed.rows.find((x: Json) => x.case === r.case && x.mode !== "sequential");
+    const count = r.matches === "" ? "" : ` (${n(r.matches)} match)`;
+    row(`bench:staff, proposed change: ${r.case}${count}`, "p50 / p95 ms, sequential (4 concurrent)", `p95 ≤ ${r.target} ms`,
+      `${ms(r.p50)} / ${ms(r.p95)}${conc ? ` (${ms(conc.p50)} / ${ms(conc.p95)})` : ""} ${r.p95 <= r.target ? "✓" : "✗"}`);
+  }
+  lines.push("", `Proposed change (bench/results/staff-proposed.json, applied to the bench database only, then reverted): ${proposed.change ?? "see the notes"}.`);
+}
+const machine = (gen ?? intake ?? staff ?? routing)?.machine;
+const table = [`Measured on ${machine?.cores ?? 2} shared cores (${machine?.cpu ?? "?"}), ${machine?.memoryGiB ?? 24} GiB, Node ${machine?.node ?? "20"}, Postgres 15 on the same machine with its default settings.`, "", ...lines].join("\n");
+console.log(table);
+
+if (parseArgs().has("write")) {
+  const text = readFileSync(readme, "utf8");
+  const a = text.indexOf(START), b = text.indexOf(END); // prettier-ignore
+  if (a < 0 || b < a) throw new Error(`README.md has no ${START} … ${END} markers`);
+  writeFileSync(readme, text.slice(0, a + START.length) + "\n" + table + "\n" + text.slice(b));
+  console.log("\nREADME.md updated");
+}
