@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, like, lte, ne, sql } from "drizzle-orm";
 import type { RequestState } from "@city137/core";
 import type { Tx } from "../client";
+import { registeredFirst } from "./requests";
 import { auditLog, categories, open311Requests, requestEvents, requests, units } from "../schema";
 
 /**
@@ -98,7 +99,7 @@ export function listOpen311Updates(tx: Tx, p: { tenantId: string; visibleCategor
         p.visibleCategoryIds.length ? inArray(requests.categoryId, p.visibleCategoryIds) : sql`false`,
       ),
     )
-    .orderBy(asc(requestEvents.at), asc(requestEvents.recordedAt), asc(requestEvents.id))
+    .orderBy(asc(requestEvents.at), asc(requestEvents.recordedAt), registeredFirst, asc(requestEvents.id))
     .limit(p.limit)
     .offset(p.offset);
 }

@@ -45,6 +45,13 @@ export async function updateRequest(tx: Tx, p: { tenantId: string; id: string; v
   return row ?? null;
 }
 
+/**
+ * Tie-break for timeline entries written in the same instant (registration and
+ * automatic referral share a transaction, and PGlite's clock is per millisecond):
+ * the registration comes first.
+ */
+export const registeredFirst = sql`case when ${requestEvents.type} = 'registered' then 0 else 1 end`;
+
 /** The timeline, oldest first, with each actor's display name. */
 export function listRequestEvents(tx: Tx, p: { tenantId: string; requestId: string }) {
   return tx
@@ -52,7 +59,7 @@ export function listRequestEvents(tx: Tx, p: { tenantId: string; requestId: stri
     .from(requestEvents)
     .leftJoin(staff, and(eq(staff.tenantId, requestEvents.tenantId), eq(staff.id, requestEvents.actorStaffId)))
     .where(and(eq(requestEvents.tenantId, p.tenantId), eq(requestEvents.requestId, p.requestId)))
-    .orderBy(asc(requestEvents.at), asc(requestEvents.recordedAt));
+    .orderBy(asc(requestEvents.at), asc(requestEvents.recordedAt), registeredFirst);
 }
 
 export async function insertRequestEvent(tx: Tx, p: typeof requestEvents.$inferInsert) {
