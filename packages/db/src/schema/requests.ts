@@ -62,6 +62,11 @@ export const requests = pgTable(
     index("requests_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     index("requests_category_idx").on(t.tenantId, t.categoryId, t.createdAt),
     index("requests_district_idx").on(t.tenantId, t.districtId, t.createdAt),
+    // The unit inbox: one unit's open work, nearest deadline first, read 50 rows at a time (bench:staff).
+    index("requests_open_unit_deadline_idx")
+      .on(t.tenantId, t.unitId, t.deadline, t.seq)
+      .where(sql`status in ('registered','referred','in_progress','reopened')`),
+    index("requests_duplicate_of_idx").on(t.tenantId, t.duplicateOf),
     index("requests_open_deadline_idx")
       .on(t.tenantId, t.deadline)
       .where(sql`status in ('registered','referred','in_progress','reopened')`),

@@ -1,0 +1,2 @@
+CREATE INDEX "requests_open_unit_deadline_idx" ON "requests" USING btree ("tenant_id","unit_id","deadline","seq") WHERE status in ('registered','referred','in_progress','reopened');--> statement-breakpoint
+CREATE INDEX "requests_duplicate_of_idx" ON "requests" USING btree ("tenant_id","duplicate_of");
