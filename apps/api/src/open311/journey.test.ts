@@ -113,6 +113,8 @@ for (const format of ["xml", "json"] as const) {
       // The city sees the answers as typed values.
       const supervisor = await h.token("tehran.supervisor");
       const staffView = await h.trpc<{ id: string; attributes: unknown; citizenMobile: string; channel: string }>("request.get", supervisor, { trackingCode: code }, "GET");
+      // Staff see the client's photo link beside the message.
+      expect(staffView).toMatchObject({ mediaUrl: `https://photos.example.org/journey-${format}.jpg` });
       expect(staffView).toMatchObject({ channel: "open311", citizenMobile: "09127654321", attributes: { street: "یاس", count: 3, seen_at: "2026-11-25T04:30:00.000Z", details: "سطر اول\nسطر دوم", severity: "high", hazards: ["glass", "oil"] } });
 
       // 5. Read it back: open, with its photo, its unit and its deadline.

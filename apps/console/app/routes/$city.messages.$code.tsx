@@ -142,9 +142,29 @@ export default function MessagePage() {
             <dd data-testid="message-district">{name(d.district)}</dd>
             <dt>{t("work.message.address")}</dt>
             <dd>{m.address ?? "—"}</dd>
+            {m.mediaUrl && (
+              <>
+                <dt>{t("work.message.mediaUrl")}</dt>
+                <dd dir="ltr" data-testid="media-url">
+                  {/^https?:\/\//.test(m.mediaUrl) ? (
+                    <a href={m.mediaUrl} target="_blank" rel="noopener noreferrer nofollow">
+                      {m.mediaUrl}
+                    </a>
+                  ) : (
+                    m.mediaUrl
+                  )}
+                </dd>
+              </>
+            )}
             <dt>{t("work.message.citizen")}</dt>
             <dd>
               {m.citizenName ?? "—"}
+              {m.citizenEmail && (
+                <>
+                  {" · "}
+                  <span dir="ltr">{m.citizenEmail}</span>
+                </>
+              )}
               {m.citizenMobile && (
                 <>
                   {" · "}

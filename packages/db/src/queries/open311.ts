@@ -133,3 +133,12 @@ export async function categoriesChangedAt(tx: Tx, p: { tenantId: string }): Prom
   const times = [created?.at, audited?.at].filter((t): t is string => !!t).map((t) => new Date(t).getTime());
   return times.length ? new Date(Math.max(...times)) : null;
 }
+
+/** What an Open311 client sent beside the message (photo link, e-mail), for staff reading it. */
+export async function getOpen311Extras(tx: Tx, p: { tenantId: string; requestId: string }) {
+  const [row] = await tx
+    .select({ mediaUrl: open311Requests.mediaUrl, email: open311Requests.email })
+    .from(open311Requests)
+    .where(and(eq(open311Requests.tenantId, p.tenantId), eq(open311Requests.requestId, p.requestId)));
+  return row ?? null;
+}

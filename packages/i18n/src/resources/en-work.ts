@@ -149,6 +149,7 @@ export const enWork = {
     done: "“{{action}}” done.",
     by: "by {{name}}",
     system: "System",
+    mediaUrl: "Photo link (Open311)",
     purposes: { citizen: "From the citizen", proof: "Proof of work" },
     purpose: "Kind of attachment",
     size: "{{kb}} KB",

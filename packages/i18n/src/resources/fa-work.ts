@@ -149,6 +149,7 @@ export const faWork = {
     done: "«{{action}}» انجام شد.",
     by: "به دست {{name}}",
     system: "سامانه",
+    mediaUrl: "پیوند تصویر (Open311)",
     purposes: { citizen: "از شهروند", proof: "گزارش کار" },
     purpose: "نوع پیوست",
     size: "{{kb}} کیلوبایت",

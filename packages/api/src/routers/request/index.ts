@@ -1,5 +1,5 @@
 import { AppError, boxAround, canSeeRequest, distanceMetres, fromTehranDayMinute, notFound, requestScope, tehranDayAndMinute } from "@city137/core";
-import { countsByShift, getRequest, isUniqueViolation, recordAudit, listRequestEvents, listRequests, listUnits, openLoadByUnit, openRequestsInBox } from "@city137/db";
+import { countsByShift, getOpen311Extras, getRequest, isUniqueViolation, recordAudit, listRequestEvents, listRequests, listUnits, openLoadByUnit, openRequestsInBox } from "@city137/db";
 import { ZCreateRequestInput, ZGetRequestInput, ZListRequestsInput, ZNearbyRequestsInput, ZTransitionRequestInput } from "@city137/validators";
 import { cityRoleProcedure, router, staffProcedure } from "../../trpc";
 import { bodyHash, registerRequest } from "./intake";
@@ -38,8 +38,9 @@ export const requestRouter = router({
         await recordAudit(tx, ctx.tenantId, { action: "request.viewed_confidential", actorId: ctx.session.user.id, targetType: "request", targetId: r.id, ip: ctx.ip, detail: { trackingCode: r.trackingCode } });
       }
       const events = await listRequestEvents(tx, { tenantId: ctx.tenantId, requestId: r.id });
+      const open311 = r.channel === "open311" ? await getOpen311Extras(tx, { tenantId: ctx.tenantId, requestId: r.id }) : null;
       const { idempotencyKey: _k, idempotencyHash: _h, searchText: _s, ...visible } = r;
-      return { ...visible, timeline: events };
+      return { ...visible, mediaUrl: open311?.mediaUrl ?? null, citizenEmail: open311?.email ?? null, timeline: events };
     }),
   ),
 
