@@ -40,5 +40,5 @@ describe("create-platform-admin CLI", () => {
     } finally {
       await db.close();
     }
-  });
+  }, 240_000); // five separate processes, each opening PGlite (migrate also installs the job queue)
 });
