@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { startPlatform, type Platform } from "./setup/servers";
+import { startPlatform, workdayClock, type Platform } from "./setup/servers";
 
 let p: Platform;
 const artifacts = new URL("./artifacts/", import.meta.url).pathname;
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  p = await startPlatform();
+  p = await startPlatform({ now: workdayClock().now });
 });
 afterAll(() => p?.stop());
 

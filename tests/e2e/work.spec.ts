@@ -1,15 +1,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { startPlatform, type Platform } from "./setup/servers";
+import { startPlatform, workdayClock, type Platform } from "./setup/servers";
 
 let p: Platform;
-/** The API's clock: real time plus an offset the test moves forward to make deadlines pass. */
-let offsetMs = 0;
+/** The API's clock: a Tehran working morning, moved forward to make deadlines pass. */
+const clock = workdayClock();
 const artifacts = new URL("./artifacts/", import.meta.url).pathname;
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  p = await startPlatform({ now: () => new Date(Date.now() + offsetMs) });
+  p = await startPlatform({ now: clock.now });
 });
 afterAll(() => p?.stop());
 
@@ -165,7 +165,7 @@ describe("a phone message from intake to resolution, in a real browser", () => {
     const late = toAscii((await operator.textContent("[data-testid=tracking-code]"))!);
     await operator.context().close();
 
-    offsetMs = 10 * 24 * 3_600_000; // ten days later
+    clock.advance(10 * 24 * 3_600_000); // ten days later
     const page = await signedIn("tehran.supervisor");
     await page.click("[data-testid=nav-supervision]");
     await page.waitForSelector("[data-testid=breach-list]");
@@ -180,7 +180,7 @@ describe("a phone message from intake to resolution, in a real browser", () => {
     // A Jalali date that is not a date is refused by name, not with a crash.
     await page.goto(`${p.consoleUrl}/tehran/queue?queue=all&from=${encodeURIComponent("۱۴۰۵/۱۳/۴۰")}`);
     expect(await page.textContent("[data-testid=search-error]")).toContain("«از تاریخ» درست نیست.");
-    offsetMs = 0;
+    clock.reset();
     await page.context().close();
   });
 

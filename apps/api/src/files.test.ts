@@ -78,7 +78,8 @@ const EXE = (() => {
 beforeAll(async () => {
   t = await createTestDb();
   root = await mkdtemp(join(tmpdir(), "c137-files-http-"));
-  app = createApp({ db: t.db, log: createLogger("silent"), trustProxy: false, files: new LocalDiskStore(root) });
+  // A Tehran working morning: at night the demo tree sends waste to HQ, not the district.
+  app = createApp({ db: t.db, log: createLogger("silent"), trustProxy: false, files: new LocalDiskStore(root), now: () => new Date("2026-11-22T10:00:00+03:30") });
   const admin = await token("tehran.admin");
   for (const c of (await trpc("category.list", admin, undefined, "GET")) as Array<{ code: string; id: string }>) ids.set(c.code, c.id);
   inUnit = await message({ lat: 35.82, lon: 51.101 });

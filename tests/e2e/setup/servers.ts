@@ -62,3 +62,29 @@ export async function startPlatform(opts: { now?: () => Date } = {}): Promise<Pl
     },
   };
 }
+
+/**
+ * An API clock that reads 10:00 on the next Tehran working day (Saturday to
+ * Wednesday) and runs on from there, so routing by shift gives the same answer
+ * whenever the suite runs (the demo tree sends waste to HQ at night). It is in
+ * the future, so session cookies set from it never look expired to the browser.
+ * `advance` moves it on (to make deadlines pass).
+ */
+export function workdayClock() {
+  const TEHRAN = 210 * 60_000;
+  const started = Date.now();
+  const local = new Date(started + TEHRAN);
+  let day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) + 86_400_000;
+  while (![6, 0, 1, 2, 3].includes(new Date(day).getUTCDay())) day += 86_400_000;
+  const base = day + 10 * 3_600_000 - TEHRAN;
+  let offset = 0;
+  return {
+    now: () => new Date(base + (Date.now() - started) + offset),
+    advance: (ms: number) => {
+      offset += ms;
+    },
+    reset: () => {
+      offset = 0;
+    },
+  };
+}
