@@ -7,17 +7,13 @@ export {
   createRequest,
   DEFAULT_POST_LIMIT,
   discovery,
-  getRequest,
   IDEMPOTENCY_WINDOW_MS,
-  listRequests,
-  listUpdates,
   localeOf,
   open311IdempotencyKey,
   Params,
-  redact,
   resolveCity,
   serviceDefinitionOf,
   services,
-  tokenNotFound,
   type Open311Deps,
 } from "./service";
+export { getRequest, listRequests, listUpdates, redact, tokenNotFound } from "./reads";

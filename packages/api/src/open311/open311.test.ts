@@ -5,7 +5,8 @@ import { dateRange, parseW3c, toW3c } from "./dates";
 import { Open311Error } from "./errors";
 import { render, toXml } from "./format";
 import { hashApiKey, newApiKey } from "./keys";
-import { open311IdempotencyKey, Params, redact } from "./service";
+import { redact } from "./reads";
+import { open311IdempotencyKey, Params } from "./service";
 
 type Category = typeof schema.categories.$inferSelect;
 let n = 0;
