@@ -60,7 +60,7 @@ describe("a city admin configures Qom in the console", () => {
     await page.waitForSelector("[data-testid=geojson-apply]");
     await page.click("[data-testid=geojson-apply]");
     await page.waitForSelector("[data-testid=form-saved]");
-    expect(await page.textContent("[data-testid=areas-table]")).toContain("R09-D01");
+    await waitForContent("[data-testid=areas-table]", "R09-D01");
     await page.fill("#lat", "34.61");
     await page.fill("#lon", "51.0");
     await page.click("[data-testid=locate]");
