@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startPlatform, workdayClock, type Platform } from "./setup/servers";
+import { waitForContent } from "./setup/wait";
 
 let p: Platform;
 const artifacts = new URL("./artifacts/", import.meta.url).pathname;
@@ -78,7 +79,7 @@ describe("a fifth city onboards itself in the console", () => {
     await page.click("[data-testid=geojson-check]");
     await page.waitForSelector("[data-testid=geojson-apply]");
     await page.click("[data-testid=geojson-apply]");
-    await page.waitForFunction(() => document.querySelector("[data-testid=areas-table]")?.textContent?.includes("R02-D02"));
+    await waitForContent(page, "[data-testid=areas-table]", "R02-D02");
 
     // The template's tree sends waste to the district's office; simulate it, then add a rule and publish.
     await page.goto(`${p.consoleUrl}/isfahan/settings/routing`);

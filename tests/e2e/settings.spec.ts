@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startPlatform, type Platform } from "./setup/servers";
+import { waitForContent as waitForPage } from "./setup/wait";
 
 let p: Platform;
 let page: Page;
@@ -19,9 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => p?.stop());
 
-/** The page revalidates after an action: wait for the element to show the text rather than reading it at once. */
-const waitForContent = (selector: string, text: string) =>
-  page.waitForFunction(([sel, want]) => document.querySelector(sel!)?.textContent?.includes(want!) ?? false, [selector, text] as const);
+const waitForContent = (selector: string, text: string) => waitForPage(page, selector, text);
 
 const square = (x: number, y: number, s: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]] });
 const feature = (props: Record<string, string>, geometry: unknown) => ({ type: "Feature", properties: props, geometry });

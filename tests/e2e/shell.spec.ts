@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startPlatform, type Platform } from "./setup/servers";
+import { waitForContent, waitForText } from "./setup/wait";
 
 let p: Platform;
 const artifacts = new URL("./artifacts/", import.meta.url).pathname;
@@ -55,7 +56,7 @@ describe("the console shell in a real browser", () => {
     await page.click("[data-testid=language-switch]");
     await page.waitForFunction(() => document.documentElement.dir === "ltr");
     expect(await html(page)).toEqual({ dir: "ltr", lang: "en" });
-    expect(await page.textContent("[data-testid=city-name]")).toContain("Tehran");
+    await waitForContent(page, "[data-testid=city-name]", "Tehran");
     expect(await page.textContent("[data-testid=signed-in-user]")).toContain("Operator");
     await page.reload();
     expect(await html(page)).toEqual({ dir: "ltr", lang: "en" }); // remembered
@@ -77,8 +78,8 @@ describe("the console shell in a real browser", () => {
       expect(await headerColour(page)).toBe(city.colour);
       await page.click("[data-testid=language-switch]");
       await page.waitForFunction(() => document.documentElement.dir === "ltr");
-      expect(await page.textContent("[data-testid=city-name]")).toContain(city.en);
-      expect(await page.textContent("h1")).toBe(`${city.en} staff sign-in`);
+      await waitForContent(page, "[data-testid=city-name]", city.en);
+      await waitForText(page, "h1", `${city.en} staff sign-in`);
       await page.context().close();
     });
   }

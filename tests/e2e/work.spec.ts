@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startPlatform, workdayClock, type Platform } from "./setup/servers";
+import { waitForText } from "./setup/wait";
 
 let p: Platform;
 /** The API's clock: a Tehran working morning, moved forward to make deadlines pass. */
@@ -23,10 +24,6 @@ async function signedIn(login: string): Promise<Page> {
   await page.waitForSelector("[data-testid=signed-in-user]");
   return page;
 }
-
-/** Waits until the element's text is exactly `text` (the page revalidates after an action). */
-const waitForText = (page: Page, selector: string, text: string) =>
-  page.waitForFunction(([sel, want]) => document.querySelector(sel!)?.textContent === want, [selector, text] as const);
 
 /** An 8×8 PNG, small enough to keep in the test. */
 const PNG_8x8 = "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWOQ67HBihiGlgQAcJI5geXKEN4AAAAASUVORK5CYII=";
