@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { getTableColumns } from "drizzle-orm";
 import type { Database, Tx } from "../client";
-import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, requestEvents, requests, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
+import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, requestEvents, requestFeedback, requestSupporters, requests, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 
 /** Ids inside one city that new rows may point at. */
@@ -167,6 +167,20 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     freshRequest: true,
     newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, mediaUrl: "https://example.org/photo.jpg" }),
     change: { mediaUrl: sql`media_url` },
+  },
+  request_feedback: {
+    table: requestFeedback,
+    key: requestFeedback.id,
+    freshRequest: true,
+    newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, score: 4, source: "portal" }),
+    change: { comment: sql`comment` },
+  },
+  request_supporters: {
+    table: requestSupporters,
+    key: requestSupporters.id,
+    freshRequest: true,
+    newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, mobile: `0912${String(seq).slice(-7)}`, channel: "phone" }),
+    change: { name: sql`name` },
   },
   tenant_counters: {
     table: tenantCounters,

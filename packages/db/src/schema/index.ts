@@ -13,3 +13,4 @@ export * from "./requests";
 export * from "./attachments";
 export * from "./api-keys";
 export * from "./open311";
+export * from "./feedback";
