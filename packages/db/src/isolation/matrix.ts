@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { getTableColumns } from "drizzle-orm";
 import type { Database, Tx } from "../client";
-import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, requestEvents, requestFeedback, requestSupporters, requests, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
+import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, requestEvents, requestFeedback, requestSupporters, requests, responseTemplates, savedFilters, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 
 /** Ids inside one city that new rows may point at. */
@@ -181,6 +181,18 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     freshRequest: true,
     newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, mobile: `0912${String(seq).slice(-7)}`, channel: "phone" }),
     change: { name: sql`name` },
+  },
+  response_templates: {
+    table: responseTemplates,
+    key: responseTemplates.id,
+    newRow: (f) => ({ tenantId: f.tenantId, categoryId: f.categoryId, titleFa: "آزمون", titleEn: "Test", body: "پاسخ" }),
+    change: { body: sql`body` },
+  },
+  saved_filters: {
+    table: savedFilters,
+    key: savedFilters.id,
+    newRow: (f) => ({ tenantId: f.tenantId, staffId: f.staffId, name: `f${tag()}`, query: {} }),
+    change: { shared: sql`shared` },
   },
   tenant_counters: {
     table: tenantCounters,

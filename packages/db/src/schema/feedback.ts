@@ -49,12 +49,15 @@ export const requestSupporters = pgTable(
     /** The message merged into this one as a duplicate, if the support came from a merge. */
     mergedRequestId: uuid("merged_request_id"),
     channel: text("channel").notNull(),
+    /** The intake form's key: a retried "attach this caller" adds them once. */
+    idempotencyKey: text("idempotency_key"),
     createdBy: uuid("created_by"),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique("request_supporters_once_per_mobile").on(t.tenantId, t.requestId, t.mobile),
+    unique("request_supporters_idempotency_key").on(t.tenantId, t.idempotencyKey),
     foreignKey({ name: "request_supporters_request_fk", columns: [t.tenantId, t.requestId], foreignColumns: [requests.tenantId, requests.id] }),
     foreignKey({ name: "request_supporters_merged_fk", columns: [t.tenantId, t.mergedRequestId], foreignColumns: [requests.tenantId, requests.id] }),
     index("request_supporters_request_idx").on(t.tenantId, t.requestId),

@@ -14,3 +14,4 @@ export * from "./attachments";
 export * from "./api-keys";
 export * from "./open311";
 export * from "./feedback";
+export * from "./work-aids";
