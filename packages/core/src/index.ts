@@ -14,3 +14,4 @@ export * from "./text/phone";
 export * from "./text/national-id";
 export * from "./requests";
 export * from "./attachments";
+export * from "./billing";

@@ -1,0 +1,4 @@
+export * from "./state";
+export * from "./money";
+export * from "./period";
+export * from "./invoice";
