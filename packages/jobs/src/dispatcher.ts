@@ -1,3 +1,4 @@
+import type { Tx } from "@city137/db";
 import type { JobLog } from "./log";
 
 /** One outbox row on its way out. */
@@ -10,6 +11,12 @@ export interface OutboxMessage {
   payload: unknown;
   /** 1 for the first attempt. */
   attempt: number;
+  /**
+   * The relay's transaction (the city's, holding the row): a dispatcher records
+   * what it sent here, in a savepoint. A second transaction would wait for this
+   * one on PGlite's single connection.
+   */
+  tx?: Tx;
 }
 
 /**

@@ -48,7 +48,7 @@ export async function relayOutbox(db: Database, opts: RelayOptions): Promise<Rel
       for (const row of rows) {
         try {
           await withTimeout(
-            dispatcher.dispatch({ tenantId, id: row.id, topic: row.topic, dedupeKey: row.dedupeKey, payload: row.payload, attempt: row.attempts + 1 }),
+            dispatcher.dispatch({ tenantId, id: row.id, topic: row.topic, dedupeKey: row.dedupeKey, payload: row.payload, attempt: row.attempts + 1, tx }),
             cfg.dispatchTimeoutMs,
           );
           await markOutboxSent(tx, { tenantId, id: row.id });
