@@ -93,3 +93,20 @@ export const ZNearbyRequestsInput = z.object({
   lon: z.number().min(-180).max(180),
   radiusMetres: z.number().int().min(10).max(2000).default(200),
 });
+
+/** «من هم»: a caller with the same problem joins an open message instead of registering a new one. */
+export const ZSupportRequestInput = z.object({
+  /** The intake form's key: a retried attach adds the caller once. */
+  idempotencyKey: z.string({ error: K.required }).regex(/^[A-Za-z0-9_-]{8,100}$/, { error: K.invalid }),
+  requestId: zId,
+  channel: z.enum(CHANNELS, { error: K.invalid }).default("phone"),
+  /** What the caller added, kept on the timeline. */
+  note: z.string().trim().max(5000, { error: K.tooLong }).nullable().default(null),
+  citizen: z
+    .object({
+      name: z.string().trim().max(120, { error: K.tooLong }).nullable().default(null),
+      mobile: mobile.nullable().default(null),
+    })
+    .default({ name: null, mobile: null }),
+});
+export type SupportRequestInput = z.infer<typeof ZSupportRequestInput>;

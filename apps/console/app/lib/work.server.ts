@@ -30,6 +30,17 @@ export function intakeInput(form: FormData, categories: Category[]) {
   };
 }
 
+/** "Attach this caller to an open message": the same form, read as a supporter of `requestId`. */
+export function supportInput(form: FormData, requestId: string) {
+  return {
+    idempotencyKey: text(form, "idempotencyKey"),
+    requestId,
+    channel: (text(form, "channel") || "phone") as never,
+    note: optional(form, "description"),
+    citizen: { name: optional(form, "name"), mobile: optional(form, "mobile") },
+  };
+}
+
 /** "1405/09/03" (Persian or Latin digits) → "2026-11-24"; a Gregorian ISO date passes; anything else → the raw text, for the API to refuse by name. */
 export function jalaliParam(value: string | null): string | undefined {
   const s = toAsciiDigits(value ?? "").trim();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useParams } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useParams, useSubmit } from "@remix-run/react";
 import { CHANNELS, MESSAGE_KINDS } from "@city137/core/vocabulary";
 import { formatDateTime, formatDigits, resolveFieldErrors, type Locale } from "@city137/i18n";
 import { useEffect, useMemo, useState } from "react";
@@ -15,7 +15,7 @@ import { failureResponse } from "../lib/api.server";
 import { categoryPaths, readableCode } from "../lib/format";
 import { attempt } from "../lib/forms.server";
 import { requireCityUser } from "../lib/session.server";
-import { intakeInput } from "../lib/work.server";
+import { intakeInput, supportInput } from "../lib/work.server";
 import type { loader as lookupLoader } from "./$city.intake.lookup";
 
 const INTAKE_ROLES = ["operator", "supervisor", "city_admin"];
@@ -23,7 +23,8 @@ const INTAKE_ROLES = ["operator", "supervisor", "city_admin"];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { api, me } = await requireCityUser(request, params.city!);
   if (!me.user.roles.some((r) => INTAKE_ROLES.includes(r))) throw Response.json({ code: "FORBIDDEN", messageKey: "errors.forbidden" }, { status: 403 });
-  const registered = new URL(request.url).searchParams.get("registered");
+  const search = new URL(request.url).searchParams;
+  const registered = search.get("registered");
   try {
     const [categories, units, areas, boundaries, done] = await Promise.all([
       api.category.list.query(),
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           return { id: a.id, code: a.code, nameFa: region ? `${a.nameFa} · ${region.nameFa}` : a.nameFa, nameEn: region ? `${a.nameEn} · ${region.nameEn}` : a.nameEn };
         }),
       boundaries: boundaries.features,
-      done: done && { trackingCode: done.trackingCode, unitId: done.unitId, deadline: done.deadline, id: done.id },
+      done: done && { trackingCode: done.trackingCode, unitId: done.unitId, deadline: done.deadline, id: done.id, joined: search.get("joined") === "1" },
     };
   } catch (err) {
     throw failureResponse(err);
@@ -57,6 +58,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { api } = await requireCityUser(request, params.city!);
   const form = await request.formData();
+  const attachTo = form.get("attachTo");
+  if (typeof attachTo === "string" && attachTo) {
+    // «من هم»: the caller joins an open message nearby instead of registering a second one.
+    const joined = await attempt("support", () => api.request.support.mutate(supportInput(form, attachTo)));
+    if (joined.ok) return redirect(`/${params.city}/intake?registered=${joined.result.trackingCode}&joined=1`);
+    return joined;
+  }
   const categories = await api.category.list.query();
   const outcome = await attempt("create", () => api.request.create.mutate(intakeInput(form, categories)));
   if (outcome.ok) return redirect(`/${params.city}/intake?registered=${outcome.result.trackingCode}`);
@@ -69,6 +77,7 @@ export default function IntakePage() {
   const data = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const navigation = useNavigation();
+  const submit = useSubmit();
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const { city } = useParams();
@@ -100,7 +109,8 @@ export default function IntakePage() {
     const unit = data.units.find((u) => u.id === data.done!.unitId);
     return (
       <section className="panel intake-done" data-testid="intake-done">
-        <h1>{t("work.intake.done")}</h1>
+        <h1>{data.done.joined ? t("work.intake.joined") : t("work.intake.done")}</h1>
+        {data.done.joined && <p data-testid="joined">{t("work.intake.joinedHelp")}</p>}
         <p>{t("work.intake.readBack")}</p>
         <p className="tracking-code" data-testid="tracking-code" dir="ltr">
           {readableCode(data.done.trackingCode, locale)}
@@ -272,7 +282,20 @@ export default function IntakePage() {
                       <Link to={`/${city}/messages/${n.trackingCode}`} target="_blank">
                         {t("work.intake.duplicateRow", { code: readableCode(n.trackingCode, locale), metres: formatDigits(n.metres, locale), state: t(`work.states.${n.status}`) })}
                       </Link>{" "}
-                      <span className="muted">{n.description.slice(0, 80)}</span>
+                      <span className="muted">{n.description.slice(0, 80)}</span>{" "}
+                      {/* Not a submit button: Enter in any field must still register the message. */}
+                      <button
+                        type="button"
+                        className="secondary small"
+                        data-testid={`attach-${n.trackingCode}`}
+                        onClick={(e) => {
+                          const form = new FormData(e.currentTarget.form!);
+                          form.set("attachTo", n.id);
+                          submit(form, { method: "post" });
+                        }}
+                      >
+                        {t("work.intake.attach")}
+                      </button>
                     </li>
                   ))}
                 </ul>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { availableActions, canActOnRequest, type RequestAction } from "@city137/core/lifecycle";
 import { formatDateTime, formatDigits, type Locale } from "@city137/i18n";
 import { useTranslation } from "react-i18next";
@@ -196,6 +196,33 @@ export default function MessagePage() {
         )}
       </section>
 
+      {m.supporters.length > 0 && (
+        <section className="panel" data-testid="supporters">
+          <h2>{t("work.message.supporters", { count: m.supporters.length, n: formatDigits(m.supporters.length, locale) })}</h2>
+          <ul>
+            {m.supporters.map((s) => (
+              <li key={s.id}>
+                {s.name ?? t("work.message.anonymous")}
+                {s.mobile && (
+                  <>
+                    {" · "}
+                    <span dir="ltr">{formatDigits(s.mobile, locale)}</span>
+                  </>
+                )}
+                {" · "}
+                {t(`settings.channels.${s.channel}`)} · {formatDateTime(s.createdAt, locale)}
+                {s.mergedTrackingCode && (
+                  <>
+                    {" · "}
+                    <Link to={`/${d.city}/messages/${s.mergedTrackingCode}`}>{t("work.message.mergedFrom", { code: readableCode(s.mergedTrackingCode, locale) })}</Link>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section className="panel" data-testid="message-actions">
         <h2>{t("work.message.actions")}</h2>
         {actions.length === 0 ? (
@@ -262,6 +289,9 @@ export default function MessagePage() {
               {e.toStatus && e.toStatus !== e.fromStatus && <span className="tag">{t(`work.states.${e.toStatus}`)}</span>}
               {e.unitId && d.allUnits[e.unitId] && <span className="muted"> → {name(d.allUnits[e.unitId])}</span>}
               {e.actorName && <span className="muted"> · {t("work.message.by", { name: e.actorName })}</span>}
+              {e.type === "merged" && typeof (e.data as { from?: unknown } | null)?.from === "string" && (
+                <Link to={`/${d.city}/messages/${(e.data as { from: string }).from}`}> {readableCode((e.data as { from: string }).from, locale)}</Link>
+              )}
               {e.note && <p className="note">{e.note}</p>}
             </li>
           ))}

@@ -43,6 +43,13 @@ const PROCEDURES: Record<
     tehranIds: true,
   },
   "request.get": { audience: "staff", input: (f) => ({ id: f.tehranRequestId }), tehranIds: true, notFoundFor: ["tehran.unitstaff"] },
+  // the same key again adds nobody twice, so each permitted role gets an answer
+  "request.support": {
+    audience: "staff",
+    roles: ["admin", "supervisor", "operator"],
+    input: (f) => ({ idempotencyKey: "access-matrix-support", requestId: f.tehranRequestId, citizen: { name: "همسایه", mobile: "09121110000" } }),
+    tehranIds: true,
+  },
   "request.list": { audience: "staff", input: () => ({ queue: "all" }) },
   "request.nearby": { audience: "staff", input: (f) => ({ categoryId: f.tehranCategoryId, lat: 35.7, lon: 51.4 }) },
   "request.shiftCounts": { audience: "staff" },

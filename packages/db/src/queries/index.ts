@@ -17,3 +17,4 @@ export * from "./outbox";
 export * from "./attachments";
 export * from "./api-keys";
 export * from "./open311";
+export * from "./supporters";

@@ -226,6 +226,7 @@ export const en: Shape<typeof fa> = {
       cannotRemoveOwnAdmin: "You cannot remove the city administrator role from yourself.",
       cannotDeactivateSelf: "You cannot deactivate your own account.",
       unknownUnit: "This unit is not in your city or is inactive.",
+      supportClosed: "This message is no longer open; register a new message for the caller.",
       taken: "This user name or e-mail is already registered.",
     },
     invitation: { invalid: "This invitation link is not valid or has expired.", mismatch: "The two passwords are not the same." },

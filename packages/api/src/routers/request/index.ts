@@ -1,9 +1,10 @@
 import { AppError, boxAround, canSeeRequest, distanceMetres, fromTehranDayMinute, notFound, requestScope, tehranDayAndMinute } from "@city137/core";
-import { countsByShift, getOpen311Extras, getRequest, isUniqueViolation, recordAudit, listRequestEvents, listRequests, listUnits, openLoadByUnit, openRequestsInBox } from "@city137/db";
-import { ZCreateRequestInput, ZGetRequestInput, ZListRequestsInput, ZNearbyRequestsInput, ZTransitionRequestInput } from "@city137/validators";
+import { countsByShift, getOpen311Extras, getRequest, isUniqueViolation, recordAudit, listRequestEvents, listRequests, listSupporters, listUnits, openLoadByUnit, openRequestsInBox } from "@city137/db";
+import { ZCreateRequestInput, ZGetRequestInput, ZListRequestsInput, ZNearbyRequestsInput, ZSupportRequestInput, ZTransitionRequestInput } from "@city137/validators";
 import { cityRoleProcedure, router, staffProcedure } from "../../trpc";
 import { bodyHash, registerRequest } from "./intake";
 import { DUE_SOON_HOURS, toFilter } from "./filters";
+import { supportRequest } from "./support";
 import { changeRequest } from "./transition";
 
 const viewerOf = (s: { user: { roles: string[]; unitIds: string[] } }) => ({ roles: s.user.roles as never, unitIds: s.user.unitIds });
@@ -28,7 +29,14 @@ export const requestRouter = router({
       }
     }),
 
-  /** One message with its timeline, by id or tracking code. */
+  /** A caller with the same problem joins an open message (they hear its code and its answer). */
+  support: cityRoleProcedure("operator", "supervisor", "city_admin")
+    .input(ZSupportRequestInput)
+    .mutation(({ ctx, input }) =>
+      ctx.tenant((tx) => supportRequest(tx, { tenantId: ctx.tenantId, actorId: ctx.session.user.id, viewer: viewerOf(ctx.session), now: ctx.now(), input })),
+    ),
+
+  /** One message with its timeline and supporters, by id or tracking code. */
   get: staffProcedure.input(ZGetRequestInput).query(({ ctx, input }) =>
     ctx.tenant(async (tx) => {
       const r = await getRequest(tx, { tenantId: ctx.tenantId, ...input });
@@ -38,9 +46,10 @@ export const requestRouter = router({
         await recordAudit(tx, ctx.tenantId, { action: "request.viewed_confidential", actorId: ctx.session.user.id, targetType: "request", targetId: r.id, ip: ctx.ip, detail: { trackingCode: r.trackingCode } });
       }
       const events = await listRequestEvents(tx, { tenantId: ctx.tenantId, requestId: r.id });
+      const supporters = await listSupporters(tx, { tenantId: ctx.tenantId, requestId: r.id });
       const open311 = r.channel === "open311" ? await getOpen311Extras(tx, { tenantId: ctx.tenantId, requestId: r.id }) : null;
       const { idempotencyKey: _k, idempotencyHash: _h, searchText: _s, ...visible } = r;
-      return { ...visible, mediaUrl: open311?.mediaUrl ?? null, citizenEmail: open311?.email ?? null, timeline: events };
+      return { ...visible, mediaUrl: open311?.mediaUrl ?? null, citizenEmail: open311?.email ?? null, timeline: events, supporters };
     }),
   ),
 

@@ -1,8 +1,9 @@
 import { AppError, canActOnRequest, canSeeRequest, forbidden, isOpen, notFound, restartsDeadline, transition, type Viewer } from "@city137/core";
-import { enqueueOutbox, getRequest, insertRequestEvent, listCategories, listUnits, updateRequest, type Tx } from "@city137/db";
+import { enqueueOutbox, getRequest, insertRequestEvent, listCategories, listUnits, supporterMobiles, updateRequest, type Tx } from "@city137/db";
 import type { z } from "zod";
 import type { ZTransitionRequestInput } from "@city137/validators";
 import { computeDeadline, slaOf } from "./deadline";
+import { mergeIntoOriginal } from "./support";
 
 /**
  * One step in a message's life, checked by the state machine and by who may
@@ -62,13 +63,24 @@ export async function changeRequest(
     note: input.note || null,
     data: { duplicateOf: values.duplicateOf ?? null, externalAgency: values.externalAgency ?? null },
   });
-  if (current.citizenMobile && (step.to === "resolved" || step.to === "rejected" || step.to === "forwarded")) {
-    await enqueueOutbox(tx, {
-      tenantId,
-      topic: `sms.request_${step.to}`,
-      dedupeKey: `sms:${step.to}:${current.id}:${p.now.getTime()}`,
-      payload: { requestId: current.id, trackingCode: current.trackingCode, mobile: current.citizenMobile, note: input.note },
-    });
+  if (values.duplicateOf) {
+    await mergeIntoOriginal(tx, { tenantId, actorId: p.actorId, now: p.now, duplicate: current, originalId: values.duplicateOf });
+  }
+  if (step.to === "resolved" || step.to === "rejected" || step.to === "forwarded") {
+    // The citizen and everyone who supported the message hear the answer, each once.
+    const told = new Set<string>();
+    const recipients = [
+      ...(current.citizenMobile ? [{ key: "citizen", mobile: current.citizenMobile }] : []),
+      ...(await supporterMobiles(tx, { tenantId, requestId: current.id })).map((s) => ({ key: `supporter:${s.id}`, mobile: s.mobile! })),
+    ].filter((r) => !told.has(r.mobile) && told.add(r.mobile));
+    for (const r of recipients) {
+      await enqueueOutbox(tx, {
+        tenantId,
+        topic: `sms.request_${step.to}`,
+        dedupeKey: `sms:${step.to}:${current.id}:${r.key}:${p.now.getTime()}`,
+        payload: { requestId: current.id, trackingCode: current.trackingCode, mobile: r.mobile, note: input.note, supporter: r.key !== "citizen" },
+      });
+    }
   }
   return updated!;
 }
