@@ -46,7 +46,7 @@ export async function supportRequest(tx: Tx, p: { tenantId: string; actorId: str
  */
 export async function mergeIntoOriginal(
   tx: Tx,
-  p: { tenantId: string; actorId: string; now: Date; duplicate: { id: string; trackingCode: string; citizenMobile: string | null; citizenName: string | null; channel: string }; originalId: string },
+  p: { tenantId: string; actorId: string | null; now: Date; duplicate: { id: string; trackingCode: string; citizenMobile: string | null; citizenName: string | null; channel: string }; originalId: string },
 ) {
   const { tenantId, duplicate } = p;
   if (duplicate.citizenMobile || duplicate.citizenName) {

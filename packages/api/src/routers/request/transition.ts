@@ -12,7 +12,7 @@ import { mergeIntoOriginal } from "./support";
  */
 export async function changeRequest(
   tx: Tx,
-  p: { tenantId: string; actorId: string; viewer: Viewer; now: Date; input: z.infer<typeof ZTransitionRequestInput> },
+  p: { tenantId: string; actorId: string | null; viewer: Viewer; now: Date; input: z.infer<typeof ZTransitionRequestInput> },
 ) {
   const { tenantId, input } = p;
   const current = await getRequest(tx, { tenantId, id: input.id });
