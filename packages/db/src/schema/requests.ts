@@ -95,6 +95,10 @@ export const requestEvents = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ name: "request_events_request_fk", columns: [t.tenantId, t.requestId], foreignColumns: [requests.tenantId, requests.id] }),
     index("request_events_request_idx").on(t.tenantId, t.requestId, t.at),
+    // The supervisor's recent escalations and re-referrals, newest first.
+    index("request_events_routing_idx")
+      .on(t.tenantId, t.at)
+      .where(sql`type in ('escalated','refer','return_to_hq','reopen')`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "request_events_routing_idx" ON "request_events" USING btree ("tenant_id","at") WHERE type in ('escalated','refer','return_to_hq','reopen');
