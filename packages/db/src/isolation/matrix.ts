@@ -4,6 +4,7 @@ import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { getTableColumns } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, requestEvents, requestFeedback, requestSupporters, requests, responseTemplates, savedFilters, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
+import { billingAccounts, billingInvoices, billingPayments, billingStripeEvents, billingUsageDaily } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 
 /** Ids inside one city that new rows may point at. */
@@ -205,6 +206,37 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     key: outbox.id,
     newRow: (f) => ({ tenantId: f.tenantId, topic: "test", dedupeKey: tag(), payload: {} }),
     change: { attempts: sql`attempts` },
+  },
+  billing_accounts: {
+    table: billingAccounts,
+    key: billingAccounts.id,
+    newRow: (f) => ({ tenantId: f.tenantId, itContactName: "آزمون" }),
+    change: { legalName: sql`legal_name` },
+  },
+  billing_invoices: {
+    table: billingInvoices,
+    key: billingInvoices.id,
+    newRow: (f) => ({ tenantId: f.tenantId, periodStart: "2026-03-21", periodEnd: "2026-04-20", issuedOn: "2026-04-21", dueOn: "2026-05-05", lines: [], totalRial: 0, idempotencyKey: tag() }),
+    change: { paidRial: sql`paid_rial` },
+  },
+  billing_payments: {
+    table: billingPayments,
+    key: billingPayments.id,
+    newRow: (f) => ({ tenantId: f.tenantId, amountRial: 1, paidOn: "2026-04-22", reference: tag() }),
+    change: { reference: sql`reference` },
+  },
+  billing_usage_daily: {
+    table: billingUsageDaily,
+    key: billingUsageDaily.day,
+    // a day no other row of the city has
+    newRow: (f) => ({ tenantId: f.tenantId, day: new Date(Date.UTC(1900, 0, 1) + (seq += 1) * 86_400_000).toISOString().slice(0, 10), messages: 0, sms: 0, activeSeats: 0 }),
+    change: { sms: sql`sms` },
+  },
+  billing_stripe_events: {
+    table: billingStripeEvents,
+    key: billingStripeEvents.id,
+    newRow: (f) => ({ tenantId: f.tenantId, id: `evt_${tag()}`, type: "test.matrix", eventCreated: new Date(), payload: {} }),
+    change: { type: sql`type` },
   },
   audit_log: {
     table: auditLog,

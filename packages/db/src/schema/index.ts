@@ -15,3 +15,4 @@ export * from "./api-keys";
 export * from "./open311";
 export * from "./feedback";
 export * from "./work-aids";
+export * from "./billing";
