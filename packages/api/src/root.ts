@@ -1,4 +1,6 @@
 import { apiKeyRouter } from "./routers/api-key";
+import { responseTemplateRouter } from "./routers/response-template";
+import { savedFilterRouter } from "./routers/saved-filter";
 import { areaRouter } from "./routers/area";
 import { attachmentRouter } from "./routers/attachment";
 import { auditRouter } from "./routers/audit";
@@ -31,6 +33,8 @@ export const appRouter = router({
   request: requestRouter,
   attachment: attachmentRouter,
   apiKey: apiKeyRouter,
+  responseTemplate: responseTemplateRouter,
+  savedFilter: savedFilterRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,3 +7,4 @@ export * from "./requests";
 export * from "./attachments";
 export * from "./platform";
 export * from "./api-keys";
+export * from "./work-aids";

@@ -110,3 +110,8 @@ export const ZSupportRequestInput = z.object({
     .default({ name: null, mobile: null }),
 });
 export type SupportRequestInput = z.infer<typeof ZSupportRequestInput>;
+
+/** The supervisor's look back at escalations and re-referrals. */
+export const ZRoutingEventsInput = z
+  .object({ days: z.number({ error: K.invalid }).int({ error: K.invalid }).min(1, { error: K.invalid }).max(31, { error: K.invalid }).default(7) })
+  .default({ days: 7 });

@@ -16,13 +16,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { api, me } = await requireCityUser(request, params.city!);
   try {
     const message = await api.request.get.query({ trackingCode: params.code! });
-    const [attachments, categories, units, areas, boundaries] = await Promise.all([
+    const [attachments, categories, units, areas, boundaries, templates] = await Promise.all([
       api.attachment.list.query({ requestId: message.id }),
       api.category.list.query(),
       api.unit.list.query(),
       api.area.list.query(),
       message.lat !== null ? api.area.exportBoundaries.query() : Promise.resolve(null),
+      api.responseTemplate.list.query(),
     ]);
+    // Ready answers of the message's category and its ancestors, then the city-wide ones.
+    const chain = new Set<string>();
+    for (let c = categories.find((x) => x.id === message.categoryId); c; c = categories.find((x) => x.id === c!.parentId)) chain.add(c.id);
     const areaName = new Map(areas.map((a) => [a.id, { nameFa: a.nameFa, nameEn: a.nameEn }]));
     const category = categories.find((c) => c.id === message.categoryId);
     return {
@@ -36,6 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       district: message.districtId ? areaName.get(message.districtId) ?? null : null,
       region: message.regionId ? areaName.get(message.regionId) ?? null : null,
       boundaries: boundaries?.features.filter((f) => f.properties.level === "district") ?? [],
+      templates: templates
+        .filter((r) => r.active && (r.categoryId === null || chain.has(r.categoryId)))
+        .sort((a, b) => Number(a.categoryId === null) - Number(b.categoryId === null))
+        .map((r) => ({ id: r.id, titleFa: r.titleFa, titleEn: r.titleEn, body: r.body })),
       now: new Date().toISOString(),
     };
   } catch (err) {
@@ -256,6 +264,28 @@ export default function MessagePage() {
                   <>
                     <label htmlFor={`agency-${a}`}>{t("work.message.agency")}</label>
                     <input id={`agency-${a}`} name="externalAgency" />
+                  </>
+                )}
+                {(a === "resolve" || a === "reject") && d.templates.length > 0 && (
+                  <>
+                    <label htmlFor={`template-${a}`}>{t("work.responses.pick")}</label>
+                    <select
+                      id={`template-${a}`}
+                      defaultValue=""
+                      data-testid={`template-${a}`}
+                      onChange={(e) => {
+                        const chosen = d.templates.find((x) => x.id === e.currentTarget.value);
+                        const note = e.currentTarget.form?.elements.namedItem("note");
+                        if (chosen && note instanceof HTMLTextAreaElement) note.value = chosen.body;
+                      }}
+                    >
+                      <option value="">{t("work.responses.pickNone")}</option>
+                      {d.templates.map((r) => (
+                        <option key={r.id} value={r.id}>
+                          {locale === "fa" ? r.titleFa : r.titleEn}
+                        </option>
+                      ))}
+                    </select>
                   </>
                 )}
                 {(NEEDS_NOTE.includes(a) || a === "refer") && (

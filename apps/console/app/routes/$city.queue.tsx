@@ -3,8 +3,11 @@ import { Form, Link, useActionData, useLoaderData, useParams, useSearchParams } 
 import { REQUEST_STATES } from "@city137/core/lifecycle";
 import { formatDateTime, formatDigits, resolveFieldErrors, resolveMessage, type Locale } from "@city137/i18n";
 import { useTranslation } from "react-i18next";
+import { FieldError } from "../components/field-error";
+import { FormFeedback, useFieldErrors } from "../components/form-feedback";
 import { apiFailure, failureResponse, type ApiFailure } from "../lib/api.server";
 import { categoryPaths, deadlineState, readableCode } from "../lib/format";
+import { attempt, text } from "../lib/forms.server";
 import { requireCityUser } from "../lib/session.server";
 import { jalaliParam } from "../lib/work.server";
 
@@ -36,7 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     offset: page * PAGE,
   };
   try {
-    const [categories, units, areas, shifts] = await Promise.all([api.category.list.query(), api.unit.list.query(), api.area.list.query(), api.request.shiftCounts.query()]);
+    const [categories, units, areas, shifts, saved] = await Promise.all([
+      api.category.list.query(),
+      api.unit.list.query(),
+      api.area.list.query(),
+      api.request.shiftCounts.query(),
+      api.savedFilter.list.query(),
+    ]);
     let rows: Awaited<ReturnType<typeof api.request.list.query>> = [];
     let failure: ApiFailure | null = null;
     try {
@@ -53,6 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       failure,
       shifts,
       canRefer: me.user.roles.some((r) => ["operator", "supervisor", "city_admin"].includes(r)),
+      canShare: me.user.roles.some((r) => ["supervisor", "city_admin"].includes(r)),
+      saved: saved.map((f) => ({ id: f.id, name: f.name, query: f.query, shared: f.shared, mine: f.mine })),
       categories: categories.map((c) => ({ id: c.id, parentId: c.parentId, nameFa: c.nameFa, nameEn: c.nameEn })),
       units: units.map((u) => ({ id: u.id, nameFa: u.nameFa, nameEn: u.nameEn, active: u.active })),
       districts: areas.filter((a) => a.level === "district").map((a) => ({ id: a.id, nameFa: a.nameFa, nameEn: a.nameEn })),
@@ -63,10 +74,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-/** Bulk referral: each selected message is referred on its own; failures are listed, successes stand. */
+/** Saved searches, and bulk referral: each selected message is referred on its own; failures are listed, successes stand. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { api } = await requireCityUser(request, params.city!);
   const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "saveFilter" || intent === "removeFilter") {
+    const filter = await attempt(intent, () =>
+      intent === "removeFilter"
+        ? api.savedFilter.remove.mutate({ id: text(form, "id") })
+        : api.savedFilter.save.mutate({ name: text(form, "name"), query: Object.fromEntries(new URLSearchParams(text(form, "query"))), shared: form.get("shared") === "on" }),
+    );
+    return { done: 0, failed: [] as Array<{ id: string; failure: ApiFailure }>, filter };
+  }
   const unitId = String(form.get("unitId") ?? "");
   const ids = form.getAll("ids").map(String).slice(0, 200);
   const failed: Array<{ id: string; failure: ApiFailure }> = [];
@@ -79,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       failed.push({ id, failure: apiFailure(err) });
     }
   }
-  return { done, failed };
+  return { done, failed, filter: null };
 }
 
 export default function QueuePage() {
@@ -193,6 +213,7 @@ export default function QueuePage() {
             </div>
           )}
         </Form>
+        <SavedSearches saved={d.saved} canShare={d.canShare} outcome={result?.filter ?? null} />
       </section>
 
       <section className="panel">
@@ -289,6 +310,59 @@ export default function QueuePage() {
           {d.hasMore && <Link to={withParams({ page: String(d.page + 1) })}>{t("work.queue.more")}</Link>}
         </p>
       </section>
+    </div>
+  );
+}
+
+/** The member's named searches (and those a supervisor shared), and a form to keep the current one. */
+function SavedSearches({ saved, canShare, outcome }: { saved: Array<{ id: string; name: string; query: Record<string, string>; shared: boolean; mine: boolean }>; canShare: boolean; outcome: Parameters<typeof FormFeedback>[0]["outcome"] }) {
+  const { t } = useTranslation();
+  const [search] = useSearchParams();
+  const current = new URLSearchParams(search);
+  current.delete("page");
+  const errors = useFieldErrors(outcome);
+  return (
+    <div className="saved-searches" data-testid="saved-searches">
+      <h2>{t("work.queue.saved")}</h2>
+      {saved.length === 0 ? (
+        <p className="muted">{t("work.queue.noSaved")}</p>
+      ) : (
+        <ul className="inline-list">
+          {saved.map((f) => (
+            <li key={f.id}>
+              <Link to={`?${new URLSearchParams(f.query)}`} data-testid="saved-search">
+                {f.name}
+              </Link>
+              {f.shared && <span className="tag">{t("work.queue.sharedTag")}</span>}
+              {f.mine && (
+                <Form method="post" className="inline">
+                  <input type="hidden" name="intent" value="removeFilter" />
+                  <input type="hidden" name="id" value={f.id} />
+                  <button type="submit" className="link small" aria-label={t("work.queue.removeSaved", { name: f.name })}>
+                    ×
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form method="post" className="inline-form" data-testid="save-search">
+        <input type="hidden" name="intent" value="saveFilter" />
+        <input type="hidden" name="query" value={current.toString()} />
+        <label htmlFor="saved-name">{t("work.queue.saveAs")}</label>
+        <input id="saved-name" name="name" aria-invalid={errors.name ? true : undefined} aria-describedby="saved-name-error" />
+        {canShare && (
+          <label className="checkbox">
+            <input type="checkbox" name="shared" /> {t("work.queue.shareIt")}
+          </label>
+        )}
+        <button type="submit" className="secondary small">
+          {t("work.queue.save")}
+        </button>
+      </Form>
+      <FieldError id="saved-name-error" message={errors.name ?? errors.shared ?? errors.query} />
+      {outcome?.ok && <FormFeedback outcome={outcome} success={t("work.queue.savedDone")} />}
     </div>
   );
 }

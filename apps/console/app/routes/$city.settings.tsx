@@ -22,6 +22,9 @@ export default function Settings() {
             {t(`settings.nav.${s}`)}
           </NavLink>
         ))}
+        <NavLink to={`/${city}/settings/responses`} data-testid="settings-responses">
+          {t("work.responses.title")}
+        </NavLink>
         <NavLink to={`/${city}/settings/api-keys`} data-testid="settings-api-keys">
           {t("open311.nav")}
         </NavLink>

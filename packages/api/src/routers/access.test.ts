@@ -20,6 +20,8 @@ type Fixtures = {
   tehranHqId: string;
   tehranAttachmentId: string;
   tehranApiKeyId: string;
+  tehranTemplateId: string;
+  tehranFilterId: string;
 };
 const square = (x: number, y: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] });
 const BRANDING = { nameFa: "شهر آزمون", nameEn: "Test City", primaryColor: "#123456", secondaryColor: "#654321", logoSvg: "<svg xmlns='http://www.w3.org/2000/svg'/>", shortNumber: "137", defaultLocale: "fa" };
@@ -54,6 +56,7 @@ const PROCEDURES: Record<
   "request.nearby": { audience: "staff", input: (f) => ({ categoryId: f.tehranCategoryId, lat: 35.7, lon: 51.4 }) },
   "request.shiftCounts": { audience: "staff" },
   "request.load": { audience: "staff", roles: ["admin", "supervisor", "manager"] },
+  "request.routingEvents": { audience: "staff", roles: ["admin", "supervisor", "manager"], input: () => ({ days: 7 }) },
   "request.transition": {
     audience: "staff",
     roles: ["admin", "supervisor", "operator"],
@@ -65,6 +68,14 @@ const PROCEDURES: Record<
   // removing twice is harmless, so each permitted role gets an answer
   "attachment.remove": { audience: "staff", roles: ["admin", "supervisor"], input: (f) => ({ id: f.tehranAttachmentId }), tehranIds: true },
   "apiKey.list": { audience: "cityAdmin" },
+  "responseTemplate.list": { audience: "staff" },
+  "responseTemplate.create": { audience: "cityAdmin", input: () => ({ titleFa: "پاسخ نمونه", titleEn: "Sample answer", body: "رسیدگی شد." }) },
+  "responseTemplate.update": { audience: "cityAdmin", input: (f) => ({ id: f.tehranTemplateId, titleFa: "پاسخ نمونه", titleEn: "Sample answer", body: "رسیدگی شد." }), tehranIds: true },
+  "responseTemplate.setActive": { audience: "cityAdmin", input: (f) => ({ id: f.tehranTemplateId, active: true }), tehranIds: true },
+  "savedFilter.list": { audience: "staff" },
+  "savedFilter.save": { audience: "staff", input: () => ({ name: "باز من", query: { queue: "mine" } }) },
+  // Shiraz's admin may remove any of Shiraz's searches, never Tehran's: NOT_FOUND
+  "savedFilter.remove": { audience: "staff", input: (f) => ({ id: f.tehranFilterId }), tehranIds: true, notFoundFor: ["tehran.operator", "tehran.unitstaff", "tehran.supervisor", "tehran.manager", "tehran.inspector"] },
   "apiKey.create": { audience: "cityAdmin", input: () => ({ label: "Access matrix" }) },
   // revoking twice is harmless; Shiraz's admin gets NOT_FOUND for Tehran's key
   "apiKey.revoke": { audience: "cityAdmin", input: (f) => ({ id: f.tehranApiKeyId }), tehranIds: true },
@@ -158,6 +169,8 @@ beforeAll(async () => {
     tehranRequestId: "",
     tehranAttachmentId: "",
     tehranApiKeyId: "",
+    tehranTemplateId: "",
+    tehranFilterId: "",
   };
   const wasteCollection = fixtures.tehranCategoryId;
   const wasteOrg = (await tehranAdmin.unit.list()).find((u) => u.code === "WASTE")!.id;
@@ -169,6 +182,8 @@ beforeAll(async () => {
   const pdf = new TextEncoder().encode("%PDF-1.7\n%%EOF\n");
   fixtures.tehranAttachmentId = (await addAttachment(adminScope, api.files, { requestId: fixtures.tehranRequestId, purpose: "citizen", fileName: "fixture.pdf", bytes: pdf })).id;
   fixtures.tehranApiKeyId = (await tehranAdmin.apiKey.create({ label: "Access fixture" })).id;
+  fixtures.tehranTemplateId = (await tehranAdmin.responseTemplate.create({ titleFa: "نمونه", titleEn: "Fixture", body: "انجام شد." })).id;
+  fixtures.tehranFilterId = (await tehranAdmin.savedFilter.save({ name: "Access fixture", query: { queue: "breaches" } })).id;
 });
 afterAll(() => api?.close());
 

@@ -18,3 +18,4 @@ export * from "./attachments";
 export * from "./api-keys";
 export * from "./open311";
 export * from "./supporters";
+export * from "./work-aids";

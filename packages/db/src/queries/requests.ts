@@ -218,3 +218,34 @@ export function recentRequestsForReplay(tx: Tx, p: { tenantId: string; limit: nu
     .orderBy(desc(requests.createdAt), desc(requests.seq))
     .limit(p.limit);
 }
+
+/** Escalations and re-referrals since `since`, newest first, with the message they belong to (the supervisor view). */
+export function recentRoutingEvents(tx: Tx, p: { tenantId: string; since: Date; corruption: boolean; limit: number }) {
+  return tx
+    .select({
+      id: requestEvents.id,
+      at: requestEvents.at,
+      type: requestEvents.type,
+      unitId: requestEvents.unitId,
+      note: requestEvents.note,
+      data: requestEvents.data,
+      actorName: staff.displayName,
+      trackingCode: requests.trackingCode,
+      status: requests.status,
+      currentUnitId: requests.unitId,
+    })
+    .from(requestEvents)
+    .innerJoin(requests, and(eq(requests.tenantId, requestEvents.tenantId), eq(requests.id, requestEvents.requestId)))
+    .leftJoin(staff, and(eq(staff.tenantId, requestEvents.tenantId), eq(staff.id, requestEvents.actorStaffId)))
+    .where(
+      and(
+        eq(requestEvents.tenantId, p.tenantId),
+        // The partial index's own predicate, so the planner can use it.
+        sql`${requestEvents.type} in ('escalated','refer','return_to_hq','reopen')`,
+        gte(requestEvents.at, p.since),
+        p.corruption ? undefined : ne(requests.kind, "corruption_report"),
+      ),
+    )
+    .orderBy(desc(requestEvents.at))
+    .limit(p.limit);
+}

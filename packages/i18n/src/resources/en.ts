@@ -88,6 +88,7 @@ export const en: Shape<typeof fa> = {
         routing_published: "Routing tree published",
         routing_restored: "Earlier routing version restored",
       },
+      response_template: { created: "Ready answer added", updated: "Ready answer edited", activated: "Ready answer brought back", deactivated: "Ready answer retired" },
       open311: { api_key_created: "Open311 key created", api_key_revoked: "Open311 key revoked" },
       tenant: { provisioned: "City provisioned" },
       auth: {
@@ -200,6 +201,7 @@ export const en: Shape<typeof fa> = {
     displayName: "Name",
   },
   errors: {
+    savedFilter: { cannotShare: "Only supervisors and city admins can share a saved search with all staff." },
     notFound: "What you were looking for could not be found.",
     forbidden: "You do not have access to this section.",
     unauthorized: "Please sign in to continue.",

@@ -88,6 +88,7 @@ export const fa = {
         routing_published: "انتشار درخت ارجاع",
         routing_restored: "بازگرداندن نسخهٔ پیشین درخت ارجاع",
       },
+      response_template: { created: "افزودن پاسخ آماده", updated: "ویرایش پاسخ آماده", activated: "فعال کردن پاسخ آماده", deactivated: "کنار گذاشتن پاسخ آماده" },
       open311: { api_key_created: "ساخت کلید Open311", api_key_revoked: "باطل کردن کلید Open311" },
       tenant: { provisioned: "ساخت شهر تازه" },
       auth: {
@@ -200,6 +201,7 @@ export const fa = {
     displayName: "نام",
   },
   errors: {
+    savedFilter: { cannotShare: "فقط سرپرستان و مدیران سامانه می‌توانند جست‌وجوی ذخیره‌شده را با همهٔ همکاران به اشتراک بگذارند." },
     notFound: "چیزی که به دنبالش بودید پیدا نشد.",
     forbidden: "شما اجازهٔ دسترسی به این بخش را ندارید.",
     unauthorized: "برای ادامه وارد سامانه شوید.",

@@ -1,6 +1,6 @@
 import { AppError, boxAround, canSeeRequest, distanceMetres, fromTehranDayMinute, notFound, requestScope, tehranDayAndMinute } from "@city137/core";
-import { countsByShift, getOpen311Extras, getRequest, isUniqueViolation, recordAudit, listRequestEvents, listRequests, listSupporters, listUnits, openLoadByUnit, openRequestsInBox } from "@city137/db";
-import { ZCreateRequestInput, ZGetRequestInput, ZListRequestsInput, ZNearbyRequestsInput, ZSupportRequestInput, ZTransitionRequestInput } from "@city137/validators";
+import { countsByShift, getOpen311Extras, getRequest, isUniqueViolation, recordAudit, listRequestEvents, listRequests, listSupporters, listUnits, openLoadByUnit, openRequestsInBox, recentRoutingEvents } from "@city137/db";
+import { ZCreateRequestInput, ZGetRequestInput, ZListRequestsInput, ZNearbyRequestsInput, ZRoutingEventsInput, ZSupportRequestInput, ZTransitionRequestInput } from "@city137/validators";
 import { cityRoleProcedure, router, staffProcedure } from "../../trpc";
 import { bodyHash, registerRequest } from "./intake";
 import { DUE_SOON_HOURS, toFilter } from "./filters";
@@ -79,6 +79,16 @@ export const requestRouter = router({
       return { now: now.toISOString(), units };
     }),
   ),
+
+  /** Escalations, re-referrals and reopenings of the last days, newest first (the supervisor view). */
+  routingEvents: cityRoleProcedure("supervisor", "city_admin", "manager")
+    .input(ZRoutingEventsInput)
+    .query(({ ctx, input }) =>
+      ctx.tenant((tx) => {
+        const since = new Date(ctx.now().getTime() - input.days * 86_400_000);
+        return recentRoutingEvents(tx, { tenantId: ctx.tenantId, since, corruption: requestScope(viewerOf(ctx.session)).corruption, limit: 200 });
+      }),
+    ),
 
   /** Open messages of the same category near a point: possible duplicates, shown at intake. */
   nearby: staffProcedure.input(ZNearbyRequestsInput).query(({ ctx, input }) =>
