@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { getTableColumns } from "drizzle-orm";
 import type { Database, Tx } from "../client";
+import { citizenSessions, otpChallenges, portalSettings, qrCodes, smsMessages, smsTemplates } from "../schema";
 import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, requestEvents, requestFeedback, requestSupporters, requests, responseTemplates, savedFilters, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
 import { billingAccounts, billingInvoices, billingPayments, billingStripeEvents, billingUsageDaily } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
@@ -194,6 +195,42 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     key: savedFilters.id,
     newRow: (f) => ({ tenantId: f.tenantId, staffId: f.staffId, name: `f${tag()}`, query: {} }),
     change: { shared: sql`shared` },
+  },
+  sms_messages: {
+    table: smsMessages,
+    key: smsMessages.id,
+    newRow: (f) => ({ tenantId: f.tenantId, dedupeKey: tag(), event: "test", to: "09120000000", body: "آزمون", locale: "fa", provider: "dev", status: "sent" }),
+    change: { body: sql`body` },
+  },
+  sms_templates: {
+    table: smsTemplates,
+    key: smsTemplates.id,
+    newRow: (f) => ({ tenantId: f.tenantId, event: `t${tag()}`, locale: "fa", body: "آزمون" }),
+    change: { body: sql`body` },
+  },
+  portal_settings: {
+    table: portalSettings,
+    key: portalSettings.id,
+    newRow: (f) => ({ tenantId: f.tenantId, signingSecret: tag() }),
+    change: { reopenWindowDays: sql`reopen_window_days` },
+  },
+  otp_challenges: {
+    table: otpChallenges,
+    key: otpChallenges.id,
+    newRow: (f) => ({ tenantId: f.tenantId, mobile: "09120000000", codeHash: tag(), clientHash: tag(), expiresAt: new Date(Date.now() + 300_000) }),
+    change: { attempts: sql`attempts` },
+  },
+  citizen_sessions: {
+    table: citizenSessions,
+    key: citizenSessions.id,
+    newRow: (f) => ({ tenantId: f.tenantId, mobile: "09120000000", tokenHash: tag(), expiresAt: new Date(Date.now() + 3600_000) }),
+    change: { expiresAt: sql`expires_at` },
+  },
+  qr_codes: {
+    table: qrCodes,
+    key: qrCodes.id,
+    newRow: (f) => ({ tenantId: f.tenantId, code: tag(), label: "آزمون", placeKind: "kiosk", unitId: f.unitId }),
+    change: { scans: sql`scans` },
   },
   tenant_counters: {
     table: tenantCounters,

@@ -19,3 +19,6 @@ export * from "./api-keys";
 export * from "./open311";
 export * from "./supporters";
 export * from "./work-aids";
+export * from "./notify";
+export * from "./portal";
+export * from "./qr";

@@ -16,3 +16,6 @@ export * from "./open311";
 export * from "./feedback";
 export * from "./work-aids";
 export * from "./billing";
+export * from "./notify";
+export * from "./portal";
+export * from "./qr";
