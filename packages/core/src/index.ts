@@ -15,3 +15,7 @@ export * from "./text/national-id";
 export * from "./requests";
 export * from "./attachments";
 export * from "./billing";
+export * from "./otp";
+export * from "./qr";
+export * from "./portal";
+export * from "./notify";
