@@ -143,7 +143,8 @@ export default function QueuePage() {
             </span>
           ))}
         </p>
-        <Form method="get" className="filters" data-testid="queue-filters">
+        {/* Keyed by the search: fields show a saved search opened by a link (defaultValue applies on mount only). */}
+        <Form method="get" className="filters" data-testid="queue-filters" key={search.toString()}>
           <input type="hidden" name="queue" value={d.queue} />
           <div className="form-grid">
             <div>
