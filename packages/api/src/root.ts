@@ -10,6 +10,7 @@ import { categoryRouter } from "./routers/category";
 import { requestRouter } from "./routers/request";
 import { routingRouter } from "./routers/routing";
 import { authRouter } from "./routers/auth";
+import { billingRouter } from "./routers/billing";
 import { cityRouter } from "./routers/city";
 import { regionRouter } from "./routers/region";
 import { staffRouter } from "./routers/staff";
@@ -33,6 +34,7 @@ export const appRouter = router({
   request: requestRouter,
   attachment: attachmentRouter,
   apiKey: apiKeyRouter,
+  billing: billingRouter,
   responseTemplate: responseTemplateRouter,
   savedFilter: savedFilterRouter,
 });

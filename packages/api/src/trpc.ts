@@ -10,6 +10,7 @@ import { RateLimiter } from "./auth/rate-limit";
 import { DistrictIndexCache } from "./config/district-index-cache";
 import { resolveSession, type CitySession, type PlatformSession, type Session } from "./auth/session";
 import { errorData, toTRPCError } from "./errors";
+import { assertAdministrationAllowed } from "./platform/billing-guard";
 
 // 1. CONTEXT ---------------------------------------------------------------
 
@@ -115,8 +116,11 @@ export const cityRoleProcedure = (...roles: CityRole[]) =>
     return next();
   });
 
-/** The city's IT department. */
-export const cityAdminProcedure = cityRoleProcedure("city_admin");
+/** The city's IT department; a restricted city's settings cannot change (billing, docs/decisions/011). */
+export const cityAdminProcedure = cityRoleProcedure("city_admin").use(async ({ ctx, type, path, next }) => {
+  if (type === "mutation") await assertAdministrationAllowed(ctx.db, ctx.tenantId, path);
+  return next();
+});
 
 /** Platform staff; cross-tenant reads only through ctx.platform(). */
 export const platformProcedure = (...roles: PlatformRole[]) =>

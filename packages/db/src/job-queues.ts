@@ -18,6 +18,10 @@ export const JOB_QUEUES = {
   outboxTick: "outbox-tick",
   /** One city's outbox relay; payload { tenantId }. */
   outboxRelay: "outbox-relay",
+  /** Daily: fans out one usage metering per active city (docs/decisions/011). No tenant data. */
+  billingTick: "billing-tick",
+  /** One city's metering: recount recent days, re-evaluate its billing state; payload { tenantId }. Safe to run twice. */
+  billingMeter: "billing-meter",
 } as const;
 
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
@@ -31,6 +35,8 @@ export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 export const JOB_SCHEDULES: ReadonlyArray<{ queue: JobQueueName; cron: string }> = [
   { queue: JOB_QUEUES.deadlinesTick, cron: "* * * * *" },
   { queue: JOB_QUEUES.outboxTick, cron: "* * * * *" },
+  // 01:00 in Tehran (UTC+03:30): yesterday is complete
+  { queue: JOB_QUEUES.billingTick, cron: "30 21 * * *" },
 ];
 
 /** pg-boss's own queue for cron (Timekeeper); it would try to create it at start as the runtime role. */
@@ -53,6 +59,8 @@ const QUEUE_OPTIONS: Record<JobQueueName, PgBoss.Queue> = {
   [JOB_QUEUES.deadlinesSweep]: { ...perCity, name: JOB_QUEUES.deadlinesSweep },
   [JOB_QUEUES.outboxTick]: { ...tick, name: JOB_QUEUES.outboxTick },
   [JOB_QUEUES.outboxRelay]: { ...perCity, name: JOB_QUEUES.outboxRelay },
+  [JOB_QUEUES.billingTick]: { ...tick, name: JOB_QUEUES.billingTick },
+  [JOB_QUEUES.billingMeter]: { ...perCity, name: JOB_QUEUES.billingMeter },
 };
 
 /**

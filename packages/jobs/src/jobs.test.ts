@@ -37,7 +37,7 @@ describe("the job queue on this database", () => {
     const [queues] = await t.owner.query<{ names: string[] }>("select array_agg(name order by name) as names from pgboss.queue");
     expect(queues!.names).toEqual(expect.arrayContaining(Object.values(JOB_QUEUES)));
     const schedules = await t.owner.query<{ name: string; cron: string; timezone: string }>("select name, cron, timezone from pgboss.schedule order by name");
-    expect(schedules).toEqual(JOB_SCHEDULES.map((s) => ({ name: s.queue, cron: "* * * * *", timezone: "UTC" })));
+    expect(schedules).toEqual(JOB_SCHEDULES.map((s) => ({ name: s.queue, cron: s.cron, timezone: "UTC" })).sort((a, b) => a.name.localeCompare(b.name)));
     const [rights] = await t.owner.query<{ create: boolean; usage: boolean; owns: boolean; can_create_queue: boolean; job_dml: boolean }>(`
       select has_schema_privilege('app_user', 'pgboss', 'CREATE') as create,
              has_schema_privilege('app_user', 'pgboss', 'USAGE') as usage,

@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type { EscalationPolicy } from "@city137/core";
 import { JOB_QUEUES, jobQueueConnection, type Database } from "@city137/db";
+import { meterCity } from "./billing";
 import { sweepDeadlines } from "./deadlines";
 import { loggingDispatcher, type Dispatcher } from "./dispatcher";
 import type { JobLog } from "./log";
@@ -35,6 +36,8 @@ export interface Jobs {
   sweepNow(tenantId?: string): Promise<number>;
   /** Queues an outbox relay for one city (or every active city) and wakes the worker. Returns the jobs queued. */
   relayNow(tenantId?: string): Promise<number>;
+  /** Queues usage metering for one city (or every active city) and wakes the worker. Returns the jobs queued. */
+  meterNow(tenantId?: string): Promise<number>;
   /** Queues a job as any producer would (payload as given: the worker checks it; one waiting job per city and queue). */
   send(queue: (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES], data: object): Promise<string | null>;
   /** Stops polling and scheduling, letting running jobs finish (up to 10 s). */
@@ -87,6 +90,15 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     const work = { pollingIntervalSeconds, batchSize: 1 };
     workerIds.set(JOB_QUEUES.deadlinesTick, await boss.work(JOB_QUEUES.deadlinesTick, work, async () => ({ queued: await fanOut(JOB_QUEUES.deadlinesSweep) })));
     workerIds.set(JOB_QUEUES.outboxTick, await boss.work(JOB_QUEUES.outboxTick, work, async () => ({ queued: await fanOut(JOB_QUEUES.outboxRelay) })));
+    workerIds.set(JOB_QUEUES.billingTick, await boss.work(JOB_QUEUES.billingTick, work, async () => ({ queued: await fanOut(JOB_QUEUES.billingMeter) })));
+    workerIds.set(
+      JOB_QUEUES.billingMeter,
+      await boss.work<CityJob>(JOB_QUEUES.billingMeter, work, async ([job]) => {
+        const tenantId = job && (await jobTenant(db, job.data));
+        if (!job || !tenantId) return skip(job);
+        return meterCity(db, { tenantId, now: now() });
+      }),
+    );
 
     workerIds.set(
       JOB_QUEUES.deadlinesSweep,
@@ -126,6 +138,11 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     relayNow: async (tenantId) => {
       const n = await fanOut(JOB_QUEUES.outboxRelay, tenantId);
       wake(JOB_QUEUES.outboxRelay);
+      return n;
+    },
+    meterNow: async (tenantId) => {
+      const n = await fanOut(JOB_QUEUES.billingMeter, tenantId);
+      wake(JOB_QUEUES.billingMeter);
       return n;
     },
     send: (queue, data) => {

@@ -29,6 +29,9 @@ export default function Settings() {
           {t("open311.nav")}
         </NavLink>
         <NavLink to={`/${city}/staff`}>{t("settings.nav.staff")}</NavLink>
+        <NavLink to={`/${city}/settings/billing`} data-testid="settings-billing">
+          {t("billing.nav")}
+        </NavLink>
       </nav>
       <div className="settings-body">
         <Outlet />

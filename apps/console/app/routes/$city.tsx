@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import type { CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
+import { BillingBanner } from "../billing/banner";
 import { ErrorPage } from "../components/error-page";
 import { ShellHeader } from "../components/shell-header";
 import { apiFailure, apiFor, failureResponse } from "../lib/api.server";
@@ -19,17 +20,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const user = await currentUser(request);
   const me = user?.me.kind === "city" && user.me.city.slug === city.slug ? user.me.user : null;
-  return { city, user: me, now: new Date().toISOString() };
+  // the billing banner; a failed lookup must never keep staff out of their work
+  const billing = me ? await user!.api.billing.state.query().catch(() => null) : null;
+  return { city, user: me, now: new Date().toISOString(), billingState: billing?.state ?? null };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `۱۳۷ ${data.city.nameFa} · 137 ${data.city.nameEn}` : "137" }];
 
 export default function CityLayout() {
-  const { city, user, now } = useLoaderData<typeof loader>();
+  const { city, user, now, billingState } = useLoaderData<typeof loader>();
   const style = { "--brand": city.primaryColor, "--brand-2": city.secondaryColor } as CSSProperties;
   return (
     <div className="city-shell" style={style} data-city={city.slug}>
       <ShellHeader city={city} user={user} now={now} />
+      <BillingBanner state={billingState} city={city.slug} admin={!!user?.roles.includes("city_admin")} />
       <main className="city-main">
         <Outlet />
       </main>

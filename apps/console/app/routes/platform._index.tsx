@@ -25,6 +25,9 @@ export default function PlatformHome() {
       <p>
         <Link to="/platform/tenants/new" className="button" data-testid="new-tenant">
           {t("platform.provision.title")}
+        </Link>{" "}
+        <Link to="/platform/billing" className="button secondary" data-testid="billing-overview-link">
+          {t("billing.overview.title")}
         </Link>
       </p>
       <table className="data-table" data-testid="tenants-table">
@@ -40,7 +43,9 @@ export default function PlatformHome() {
         <tbody>
           {tenants.map((c) => (
             <tr key={c.id}>
-              <td>{locale === "fa" ? c.nameFa : c.nameEn}</td>
+              <td>
+                <Link to={`/platform/tenants/${c.id}`}>{locale === "fa" ? c.nameFa : c.nameEn}</Link>
+              </td>
               <td dir="ltr">
                 <Link to={`/${c.slug}`}>/{c.slug}</Link>
               </td>

@@ -1,5 +1,5 @@
 import { AppError, METROPOLIS, isoDateToJalali, starterLogoSvg, type CityTemplate } from "@city137/core";
-import { applyTemplate, insertTenant, isUniqueViolation, recordPlatformAudit, withNewTenant, type Database } from "@city137/db";
+import { applyTemplate, ensureBillingAccount, insertTenant, isUniqueViolation, recordPlatformAudit, withNewTenant, type Database } from "@city137/db";
 import type { ProvisionTenantInput } from "@city137/validators";
 import { createStaff } from "../routers/staff/admin";
 
@@ -41,6 +41,8 @@ export async function provisionTenant(db: Database, actor: { platformUserId: str
           geography: { regions: [] },
           jalaliYear: isoDateToJalali(actor.now.toISOString().slice(0, 10)).jy,
         });
+        // its account with the platform: the IT contact, offline billing, no plan yet
+        await ensureBillingAccount(tx, { tenantId, contact: input.contact });
         return createStaff(tx, { tenantId, actorId: null, ip: actor.ip, now: actor.now }, { ...input.admin, roles: ["city_admin"], unitIds: [] });
       },
     );

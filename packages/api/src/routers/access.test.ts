@@ -25,6 +25,8 @@ type Fixtures = {
 };
 const square = (x: number, y: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] });
 const BRANDING = { nameFa: "شهر آزمون", nameEn: "Test City", primaryColor: "#123456", secondaryColor: "#654321", logoSvg: "<svg xmlns='http://www.w3.org/2000/svg'/>", shortNumber: "137", defaultLocale: "fa" };
+/** An id no city or row has. */
+const NO_ROW = "00000000-0000-4000-8000-00000000b111";
 /** roles: the city roles allowed, when narrower than the audience. */
 const PROCEDURES: Record<
   string,
@@ -140,6 +142,20 @@ const PROCEDURES: Record<
   },
   "calendar.holidays": { audience: "staff", input: () => ({ jalaliYear: 1405 }) },
   "calendar.setHolidays": { audience: "cityAdmin", input: () => ({ jalaliYear: 1410, holidays: [{ jm: 1, jd: 1, nameFa: "نوروز" }] }) },
+  // Billing: calls naming a city or row that does not exist reach the handler only for the permitted roles (NOT_FOUND); the real paths are in routers/billing/billing.test.ts.
+  "billing.overview": { audience: "platform" },
+  "billing.plan.list": { audience: "platform" },
+  "billing.plan.save": { audience: "platform", input: () => ({ id: NO_ROW, code: "access-plan", nameFa: "آزمون", nameEn: "Access", monthlyPriceRial: 1, annualPriceRial: 10, includedSeats: 1, includedMessages: 1, extraSeatRial: 1, extraThousandMessagesRial: 1 }), notFoundFor: ["platform.admin", "platform.billing"] },
+  "billing.account.get": { audience: "platform", input: () => ({ tenantId: NO_ROW }), notFoundFor: ["platform.admin", "platform.billing"] },
+  "billing.account.update": { audience: "platform", input: () => ({ tenantId: NO_ROW, planId: null, cycle: "monthly", provider: "offline" }), notFoundFor: ["platform.admin", "platform.billing"] },
+  "billing.account.restrict": { audience: "platform", input: () => ({ tenantId: NO_ROW }), notFoundFor: ["platform.admin", "platform.billing"] },
+  "billing.invoice.issue": { audience: "platform", input: () => ({ tenantId: NO_ROW, jy: 1405, jm: 9, idempotencyKey: "access-matrix-invoice" }), notFoundFor: ["platform.admin", "platform.billing"] },
+  "billing.invoice.get": { audience: "platform", input: () => ({ tenantId: NO_ROW, id: NO_ROW }), notFoundFor: ["platform.admin", "platform.billing"] },
+  "billing.invoice.pay": { audience: "platform", input: () => ({ tenantId: NO_ROW, invoiceId: NO_ROW, amountRial: 1, paidOn: "2026-11-25", reference: "access" }), notFoundFor: ["platform.admin", "platform.billing"] },
+  "billing.tenantStatus": { audience: "platform", roles: ["admin"], input: () => ({ tenantId: NO_ROW, action: "suspend" }), notFoundFor: ["platform.admin"] },
+  "billing.mine": { audience: "cityAdmin" },
+  "billing.myInvoice": { audience: "cityAdmin", input: () => ({ id: NO_ROW }), notFoundFor: ["tehran.admin", "shiraz.admin"] },
+  "billing.state": { audience: "staff" },
 };
 
 let api: TestApi;

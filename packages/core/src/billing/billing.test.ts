@@ -54,3 +54,15 @@ describe("periods and invoices", () => {
     expect(rialToToman(500_000_000)).toBe(50_000_000);
   });
 });
+
+describe("tenant status", () => {
+  it("suspend, resume and archive only from the states they make sense in", async () => {
+    const { tenantStatusAfter } = await import("./tenant-status");
+    expect(tenantStatusAfter("active", "suspend")).toBe("suspended");
+    expect(tenantStatusAfter("suspended", "resume")).toBe("active");
+    expect(tenantStatusAfter("suspended", "archive")).toBe("archived");
+    expect(tenantStatusAfter("active", "resume")).toBeNull();
+    expect(tenantStatusAfter("archived", "resume")).toBeNull();
+    expect(tenantStatusAfter("suspended", "suspend")).toBeNull();
+  });
+});

@@ -90,7 +90,8 @@ export const en: Shape<typeof fa> = {
       },
       response_template: { created: "Ready answer added", updated: "Ready answer edited", activated: "Ready answer brought back", deactivated: "Ready answer retired" },
       open311: { api_key_created: "Open311 key created", api_key_revoked: "Open311 key revoked" },
-      tenant: { provisioned: "City provisioned" },
+      tenant: { provisioned: "City provisioned", suspended: "City suspended", resumed: "City resumed", archived: "City archived" },
+      billing: { plan_saved: "Plan saved", account_updated: "Billing account changed", invoice_issued: "Invoice issued", payment_recorded: "Payment recorded", state_changed: "Billing state changed" },
       auth: {
         sign_in: "Signed in",
         sign_in_failed: "Failed sign-in",
@@ -157,11 +158,6 @@ export const en: Shape<typeof fa> = {
     platform_billing: "Platform billing",
   },
   fields: {
-    titleFa: "Persian title",
-    titleEn: "English title",
-    body: "Answer text",
-    shared: "Sharing with colleagues",
-    query: "Search",
     slug: "Address",
     template: "Template",
     shortNumber: "Short number",

@@ -90,7 +90,8 @@ export const fa = {
       },
       response_template: { created: "افزودن پاسخ آماده", updated: "ویرایش پاسخ آماده", activated: "فعال کردن پاسخ آماده", deactivated: "کنار گذاشتن پاسخ آماده" },
       open311: { api_key_created: "ساخت کلید Open311", api_key_revoked: "باطل کردن کلید Open311" },
-      tenant: { provisioned: "ساخت شهر تازه" },
+      tenant: { provisioned: "ساخت شهر تازه", suspended: "تعلیق شهر", resumed: "ازسرگیری شهر", archived: "بایگانی شهر" },
+      billing: { plan_saved: "ذخیرهٔ طرح", account_updated: "تغییر حساب صورت‌حساب", invoice_issued: "صدور صورت‌حساب", payment_recorded: "ثبت پرداخت", state_changed: "تغییر وضعیت حساب" },
       auth: {
         sign_in: "ورود به سامانه",
         sign_in_failed: "ورود ناموفق",
@@ -157,11 +158,6 @@ export const fa = {
     platform_billing: "کارشناس مالی پلتفرم",
   },
   fields: {
-    titleFa: "عنوان فارسی",
-    titleEn: "عنوان انگلیسی",
-    body: "متن پاسخ",
-    shared: "اشتراک با همکاران",
-    query: "جست‌وجو",
     slug: "نشانی",
     template: "الگو",
     shortNumber: "شمارهٔ کوتاه",

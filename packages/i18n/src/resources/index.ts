@@ -2,15 +2,17 @@ import { en } from "./en";
 import { enWork } from "./en-work";
 import { enSettings } from "./en-settings";
 import { enOpen311 } from "./en-open311";
+import { enBilling } from "./en-billing";
 import { fa } from "./fa";
 import { faWork } from "./fa-work";
 import { faSettings } from "./fa-settings";
 import { faOpen311 } from "./fa-open311";
+import { faBilling } from "./fa-billing";
 
 export const NAMESPACES = ["common"] as const;
 
 /** i18next resources: one namespace holding a group per feature. */
 export const resources = {
-  fa: { common: { ...fa, settings: faSettings, work: faWork, open311: faOpen311 } },
-  en: { common: { ...en, settings: enSettings, work: enWork, open311: enOpen311 } },
+  fa: { common: { ...fa, settings: faSettings, work: faWork, open311: faOpen311, billing: faBilling } },
+  en: { common: { ...en, settings: enSettings, work: enWork, open311: enOpen311, billing: enBilling } },
 };
