@@ -158,6 +158,11 @@ export const en: Shape<typeof fa> = {
     platform_billing: "Platform billing",
   },
   fields: {
+    titleFa: "Persian title",
+    titleEn: "English title",
+    body: "Answer text",
+    shared: "Sharing with colleagues",
+    query: "Search",
     slug: "Address",
     template: "Template",
     shortNumber: "Short number",

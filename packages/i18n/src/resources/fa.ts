@@ -158,6 +158,11 @@ export const fa = {
     platform_billing: "کارشناس مالی پلتفرم",
   },
   fields: {
+    titleFa: "عنوان فارسی",
+    titleEn: "عنوان انگلیسی",
+    body: "متن پاسخ",
+    shared: "اشتراک با همکاران",
+    query: "جست‌وجو",
     slug: "نشانی",
     template: "الگو",
     shortNumber: "شمارهٔ کوتاه",
