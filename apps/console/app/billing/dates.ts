@@ -1,7 +1,9 @@
-import { formatJalali, isoDateToJalali } from "@city137/core";
 import { formatDigits, type Locale } from "@city137/i18n";
 
-/** Invoices carry Jalali dates in both languages: «۱۴۰۵/۰۹/۰۳». */
+const jalali = new Intl.DateTimeFormat("en-US-u-ca-persian-nu-latn", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" });
+
+/** Invoices carry Jalali dates in both languages: «۱۴۰۵/۰۹/۰۳» (a calendar day, read as such). */
 export function jalaliDate(iso: string, locale: Locale): string {
-  return formatDigits(formatJalali(isoDateToJalali(iso.slice(0, 10))), locale);
+  const parts = Object.fromEntries(jalali.formatToParts(new Date(`${iso.slice(0, 10)}T00:00:00Z`)).map((p) => [p.type, p.value]));
+  return formatDigits(`${parts.year!.replace(/\D/g, "")}/${parts.month}/${parts.day}`, locale);
 }
