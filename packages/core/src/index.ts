@@ -19,3 +19,5 @@ export * from "./otp";
 export * from "./qr";
 export * from "./portal";
 export * from "./notify";
+export * from "./insight";
+export * from "./scoring";
