@@ -9,6 +9,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { fileRoutes } from "./files";
 import type { Logger } from "./logger";
 import { open311Routes } from "./open311/routes";
+import { portalFileRoutes } from "./portal-files";
 
 export interface AppOptions {
   db: Database;
@@ -17,6 +18,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Where attachment bytes live (server.ts builds it from the environment). */
   files?: FileStore;
+  /** Wakes the outbox relay (the job queue's), so a citizen's code or one-time code leaves at once. */
+  nudgeOutbox?: () => void;
 }
 
 function clientIp(c: Context, trustProxy: boolean): string | null {
@@ -37,7 +40,7 @@ function bearer(c: Context): string | null {
 }
 
 /** The HTTP surface: tRPC, attachment files, health, readiness. Routes stay thin. */
-export function createApp({ db, log, trustProxy, now, files }: AppOptions) {
+export function createApp({ db, log, trustProxy, now, files, nudgeOutbox }: AppOptions) {
   const app = new Hono();
   const context = createContextFactory({ db, now, files });
 
@@ -63,6 +66,11 @@ export function createApp({ db, log, trustProxy, now, files }: AppOptions) {
     }
   });
 
+  // The portal's writes that leave an SMS in the outbox: relay it now rather than at the next minute.
+  app.use("/trpc/*", async (c, next) => {
+    await next();
+    if (nudgeOutbox && c.req.method === "POST" && c.res.status === 200 && /portal\.(submit|otpRequest)/.test(c.req.path)) nudgeOutbox();
+  });
   app.use(
     "/trpc/*",
     trpcServer({
@@ -76,6 +84,8 @@ export function createApp({ db, log, trustProxy, now, files }: AppOptions) {
   );
 
   app.route("/files", fileRoutes({ context, requestInfo: (c) => ({ token: bearer(c), ip: clientIp(c, trustProxy) }), log }));
+
+  app.route("/portal-files", portalFileRoutes({ context, requestInfo: (c) => ({ token: null, ip: clientIp(c, trustProxy) }), log }));
 
   app.route("/open311/v2", open311Routes({ context, requestInfo: (c) => ({ token: null, ip: clientIp(c, trustProxy) }), log, trustProxy }));
 

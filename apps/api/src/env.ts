@@ -34,7 +34,15 @@ const ZEnv = z.object({
   S3_SECRET_ACCESS_KEY: optionalText,
   S3_REGION: z.string().min(1).default("us-east-1"),
   S3_FORCE_PATH_STYLE: bool(true),
+  SMS_PROVIDER: z.enum(["dev", "kavenegar"], { error: "must be dev or kavenegar" }).default("dev"),
+  KAVENEGAR_API_KEY: optionalText,
+  KAVENEGAR_SENDER: optionalText,
+  PORTAL_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).default("http://127.0.0.1:3137"),
 }).superRefine((env, ctx) => {
+  // A real SMS line needs its key and sender number.
+  if (env.SMS_PROVIDER === "kavenegar") {
+    for (const name of ["KAVENEGAR_API_KEY", "KAVENEGAR_SENDER"] as const) if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when SMS_PROVIDER=kavenegar" });
+  }
   // Attachments go to S3 when a bucket is named; then its address and keys are required.
   if (env.S3_BUCKET) {
     for (const name of S3_NEEDS) if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when S3_BUCKET is set" });

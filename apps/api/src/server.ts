@@ -1,7 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { assertRuntimeRoleSafe, createDatabase, runMigrations, seedDemo, type DemoSignIn } from "@city137/db";
-import { startJobs, type Jobs } from "@city137/jobs";
+import { loggingDispatcher, startJobs, type Jobs } from "@city137/jobs";
+import { devSmsProvider, kavenegarProvider, smsDispatcher, type SmsProvider } from "@city137/notify";
 import { createFileStore, LocalDiskStore, type FileStore } from "@city137/files";
 import { createApp } from "./app";
 import type { Env } from "./env";
@@ -25,6 +26,8 @@ export interface StartOptions {
   files?: FileStore;
   /** The API's clock (tests move it forward to make deadlines pass); default: real time. */
   now?: () => Date;
+  /** Where the outbox's SMS go and where their links point; default: the development provider, the local console. */
+  sms?: { provider?: SmsProvider; portalUrl: string };
 }
 
 export interface RunningApi {
@@ -50,6 +53,10 @@ export function optionsFromEnv(env: Env, log: Logger): StartOptions {
     log,
     trustProxy: env.TRUST_PROXY,
     jobs: env.JOBS === "on",
+    sms: {
+      provider: env.SMS_PROVIDER === "kavenegar" ? kavenegarProvider({ apiKey: env.KAVENEGAR_API_KEY!, sender: env.KAVENEGAR_SENDER! }) : devSmsProvider(),
+      portalUrl: env.PORTAL_URL,
+    },
     files: createFileStore({
       dir: env.FILES_DIR,
       s3: env.S3_BUCKET
@@ -84,14 +91,15 @@ export async function startApiServer(opts: StartOptions): Promise<RunningApi> {
   }
   const { seeded, signIns } = opts.seed ? await seedDemo(db) : { seeded: false, signIns: [] };
   const jobs = opts.jobs
-    ? await startJobs({ db, log: log.child({ component: "jobs" }) }).catch(async (err: unknown) => {
+    ? await startJobs({ db, log: log.child({ component: "jobs" }), dispatcher: smsDispatcherOf(opts, log) }).catch(async (err: unknown) => {
         await db.close();
         throw err;
       })
     : null;
 
   const files = opts.files ?? new LocalDiskStore(".data/files");
-  const app = createApp({ db, log, trustProxy: opts.trustProxy ?? true, now: opts.now, files });
+  const nudgeOutbox = jobs ? () => void jobs.relayNow().catch((err: unknown) => log.warn({ err }, "outbox relay could not be woken")) : undefined;
+  const app = createApp({ db, log, trustProxy: opts.trustProxy ?? true, now: opts.now, files, nudgeOutbox });
   const host = opts.host ?? "127.0.0.1";
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: host }, () => resolve(s));
@@ -111,4 +119,15 @@ export async function startApiServer(opts: StartOptions): Promise<RunningApi> {
       await db.close();
     },
   };
+}
+
+/** The outbox's dispatcher: SMS through the configured provider, anything else logged. */
+function smsDispatcherOf(opts: StartOptions, log: Logger) {
+  const jobsLog = log.child({ component: "sms" });
+  return smsDispatcher({
+    provider: opts.sms?.provider ?? devSmsProvider(),
+    portalUrl: opts.sms?.portalUrl ?? "http://127.0.0.1:3137",
+    fallback: loggingDispatcher(jobsLog),
+    log: jobsLog,
+  });
 }

@@ -13,3 +13,5 @@ export {
 } from "./attachments";
 /** Open311 GeoReport v2 for the HTTP host (docs/decisions/008). */
 export * as open311 from "./open311";
+/** The citizen portal's files (uploads with a submit token, proof photos with a tracking token). */
+export { addCitizenAttachment, assertPortalUpload, openProofPhoto } from "./routers/portal/files";

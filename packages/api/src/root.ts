@@ -9,6 +9,9 @@ import { calendarRouter } from "./routers/calendar";
 import { categoryRouter } from "./routers/category";
 import { requestRouter } from "./routers/request";
 import { routingRouter } from "./routers/routing";
+import { portalRouter } from "./routers/portal";
+import { qrRouter } from "./routers/qr";
+import { smsRouter } from "./routers/sms";
 import { authRouter } from "./routers/auth";
 import { billingRouter } from "./routers/billing";
 import { cityRouter } from "./routers/city";
@@ -34,6 +37,9 @@ export const appRouter = router({
   request: requestRouter,
   attachment: attachmentRouter,
   apiKey: apiKeyRouter,
+  portal: portalRouter,
+  qr: qrRouter,
+  sms: smsRouter,
   billing: billingRouter,
   responseTemplate: responseTemplateRouter,
   savedFilter: savedFilterRouter,

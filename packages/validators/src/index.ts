@@ -8,3 +8,4 @@ export * from "./attachments";
 export * from "./platform";
 export * from "./api-keys";
 export * from "./work-aids";
+export * from "./portal";

@@ -20,6 +20,7 @@ type Fixtures = {
   tehranHqId: string;
   tehranAttachmentId: string;
   tehranApiKeyId: string;
+  tehranQrId: string;
   tehranTemplateId: string;
   tehranFilterId: string;
 };
@@ -35,7 +36,7 @@ const PROCEDURES: Record<
     input?: (f: Fixtures) => unknown;
     tehranIds?: true;
     roles?: string[];
-    publicAnswer?: "NOT_FOUND";
+    publicAnswer?: "NOT_FOUND" | "UNAUTHORIZED";
     /** Allowed by role but the row is not theirs to see: answered as missing. */
     notFoundFor?: string[];
   }
@@ -81,6 +82,29 @@ const PROCEDURES: Record<
   "apiKey.create": { audience: "cityAdmin", input: () => ({ label: "Access matrix" }) },
   // revoking twice is harmless; Shiraz's admin gets NOT_FOUND for Tehran's key
   "apiKey.revoke": { audience: "cityAdmin", input: (f) => ({ id: f.tehranApiKeyId }), tehranIds: true },
+  "portal.city": { audience: "public", input: () => ({ city: "tehran" }) },
+  "portal.catalogue": { audience: "public", input: () => ({ city: "tehran" }) },
+  "portal.submit": {
+    audience: "public",
+    input: (f) => ({ city: "tehran", idempotencyKey: "access-portal-1", kind: "complaint", categoryId: f.tehranCategoryId, description: "زباله جمع نشده", attributes: { waste_type: "household" }, mobile: "09121234567" }),
+  },
+  "portal.track": { audience: "public", input: () => ({ city: "tehran", trackingCode: "100000000", last4: "0000" }), publicAnswer: "NOT_FOUND" },
+  "portal.feedback": { audience: "public", input: () => ({ city: "tehran", trackingCode: "100000000", last4: "0000", score: 5 }), publicAnswer: "NOT_FOUND" },
+  "portal.qr": { audience: "public", input: () => ({ city: "tehran", code: "abcdefghjkmn" }), publicAnswer: "NOT_FOUND" },
+  "portal.otpRequest": { audience: "public", input: () => ({ city: "tehran", mobile: "09120000137" }) },
+  "portal.otpVerify": { audience: "public", input: () => ({ city: "tehran", mobile: "09120000138", code: "123456" }), publicAnswer: "NOT_FOUND" },
+  "portal.mine": { audience: "public", input: () => ({ city: "tehran", session: "x".repeat(43) }), publicAnswer: "UNAUTHORIZED" },
+  "portal.addInfo": { audience: "public", input: () => ({ city: "tehran", session: "x".repeat(43), trackingCode: "100000000", text: "بیشتر" }), publicAnswer: "UNAUTHORIZED" },
+  "portal.reopen": { audience: "public", input: () => ({ city: "tehran", session: "x".repeat(43), trackingCode: "100000000", reason: "انجام نشده" }), publicAnswer: "UNAUTHORIZED" },
+  "sms.list": { audience: "staff", roles: ["admin", "supervisor"] },
+  "sms.templates": { audience: "staff", roles: ["admin", "supervisor"] },
+  "sms.setTemplate": { audience: "cityAdmin", input: () => ({ event: "otp", locale: "en", body: "" }) },
+  "sms.settings": { audience: "staff", roles: ["admin", "supervisor"] },
+  "sms.updateSettings": { audience: "cityAdmin", input: () => ({ reopenWindowDays: 14, otpPerMobileDaily: 5, otpPerClientDaily: 10, otpPerCityDaily: 2000 }) },
+  "qr.list": { audience: "staff", roles: ["admin", "supervisor"] },
+  "qr.create": { audience: "staff", roles: ["admin", "supervisor"], input: () => ({ label: "کیوسک آزمون", placeKind: "kiosk" }) },
+  // revoking twice is harmless; Shiraz's admin gets NOT_FOUND for Tehran's code
+  "qr.revoke": { audience: "staff", roles: ["admin", "supervisor"], input: (f) => ({ id: f.tehranQrId }), tehranIds: true },
   "auth.acceptInvitation": { audience: "public", input: () => ({ city: "tehran", token: "x".repeat(43), password: "long enough password" }), publicAnswer: "NOT_FOUND" },
   "staff.create": { audience: "cityAdmin", input: () => ({ username: "new.person", email: "new.person@example.org", displayName: "تازه‌وارد", roles: ["operator"] }) },
   "staff.reinvite": { audience: "cityAdmin", input: (f) => ({ staffId: f.tehranOperatorId }), tehranIds: true },
@@ -185,6 +209,7 @@ beforeAll(async () => {
     tehranRequestId: "",
     tehranAttachmentId: "",
     tehranApiKeyId: "",
+    tehranQrId: "",
     tehranTemplateId: "",
     tehranFilterId: "",
   };
@@ -198,6 +223,7 @@ beforeAll(async () => {
   const pdf = new TextEncoder().encode("%PDF-1.7\n%%EOF\n");
   fixtures.tehranAttachmentId = (await addAttachment(adminScope, api.files, { requestId: fixtures.tehranRequestId, purpose: "citizen", fileName: "fixture.pdf", bytes: pdf })).id;
   fixtures.tehranApiKeyId = (await tehranAdmin.apiKey.create({ label: "Access fixture" })).id;
+  fixtures.tehranQrId = (await tehranAdmin.qr.create({ label: "Access fixture", placeKind: "office" }))[0]!.id;
   fixtures.tehranTemplateId = (await tehranAdmin.responseTemplate.create({ titleFa: "نمونه", titleEn: "Fixture", body: "انجام شد." })).id;
   fixtures.tehranFilterId = (await tehranAdmin.savedFilter.save({ name: "Access fixture", query: { queue: "breaches" } })).id;
 });
