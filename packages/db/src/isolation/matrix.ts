@@ -6,6 +6,7 @@ import type { Database, Tx } from "../client";
 import { citizenSessions, otpChallenges, portalSettings, qrCodes, smsMessages, smsTemplates } from "../schema";
 import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, requestEvents, requestFeedback, requestSupporters, requests, responseTemplates, savedFilters, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
 import { billingAccounts, billingInvoices, billingPayments, billingStripeEvents, billingUsageDaily } from "../schema";
+import { scoringFormulas } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 
 /** Ids inside one city that new rows may point at. */
@@ -189,6 +190,12 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     key: responseTemplates.id,
     newRow: (f) => ({ tenantId: f.tenantId, categoryId: f.categoryId, titleFa: "آزمون", titleEn: "Test", body: "پاسخ" }),
     change: { body: sql`body` },
+  },
+  scoring_formulas: {
+    table: scoringFormulas,
+    key: scoringFormulas.id,
+    newRow: (f) => ({ tenantId: f.tenantId, version: 1000 + Math.floor(Math.random() * 1e6), weights: { compliance: 1, resolutionTime: 1, satisfaction: 1, reopen: 1 }, minVolume: 1, targetHours: 72 }),
+    change: { note: sql`note` },
   },
   saved_filters: {
     table: savedFilters,

@@ -19,3 +19,4 @@ export * from "./billing";
 export * from "./notify";
 export * from "./portal";
 export * from "./qr";
+export * from "./scoring";
