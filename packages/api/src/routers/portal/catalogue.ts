@@ -1,7 +1,7 @@
 import { notFound, verifyQrCode } from "@city137/core";
 import { categoryPaths, countQrUse, getQrCodeByCode, listAreas, listCategories } from "@city137/db";
 import type { Context } from "../../trpc";
-import { inCity, portalCity, settingsOf } from "./city";
+import { inCity, portalCity, settingsOf } from "../../portal/city";
 
 /** The city's face on the portal: names, colours, logo, short number, map. */
 export async function cityFace(ctx: Context, slug: string) {

@@ -2,7 +2,7 @@ import { AppError, isOpen, withinReopenWindow } from "@city137/core";
 import { findCitizenSession, getRequest, insertRequestEvent, listCategories, listRequestsByMobile, type PortalCity, type Tx } from "@city137/db";
 import type { Context } from "../../trpc";
 import { changeRequest } from "../request/transition";
-import { inCity, portalCity, settingsOf } from "./city";
+import { inCity, portalCity, settingsOf } from "../../portal/city";
 import { hashToken } from "./otp";
 
 /** The mobile a citizen session proved, in this city only. */

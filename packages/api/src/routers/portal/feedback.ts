@@ -3,7 +3,7 @@ import { insertFeedback } from "@city137/db";
 import type { z } from "zod";
 import type { ZPortalFeedbackInput } from "@city137/validators";
 import type { Context } from "../../trpc";
-import { inCity, portalCity } from "./city";
+import { inCity, portalCity } from "../../portal/city";
 import { provenRequest } from "./track";
 
 /**

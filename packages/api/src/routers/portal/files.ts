@@ -11,7 +11,7 @@ import { AppError, isOpen, notFound, verifyLink } from "@city137/core";
 import { getAttachment, getRequest, insertAttachment, insertRequestEvent, isUuid, listAttachments } from "@city137/db";
 import { prepareFile, TenantFiles, type FileStore } from "@city137/files";
 import type { Context } from "../../trpc";
-import { inCity, portalCity, settingsOf } from "./city";
+import { inCity, portalCity, settingsOf } from "../../portal/city";
 
 /** Files a citizen may add to one message from the portal. */
 export const MAX_CITIZEN_FILES = 5;

@@ -12,7 +12,7 @@ import {
 } from "@city137/validators";
 import { publicProcedure, router } from "../../trpc";
 import { cityFace, openQr, portalCatalogue } from "./catalogue";
-import { inCity, portalCity } from "./city";
+import { inCity, portalCity } from "../../portal/city";
 import { addInfo, myRequests, reopen } from "./citizen";
 import { giveFeedback } from "./feedback";
 import { requestOtp, verifyOtp } from "./otp";

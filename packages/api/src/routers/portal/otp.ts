@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { AppError, checkOtp, hashOtp, newOtp, OTP_TTL_MS, otpCapReached, fromTehranDayMinute, tehranDayAndMinute } from "@city137/core";
 import { countOtpAttempt, countOtpSince, enqueueOutbox, insertCitizenSession, insertOtpChallenge, latestOtpChallenge } from "@city137/db";
 import type { Context } from "../../trpc";
-import { inCity, portalCity, settingsOf } from "./city";
+import { inCity, portalCity, settingsOf } from "../../portal/city";
 import { clientKey, portalLimits } from "./limits";
 
 /** How long a verified citizen stays verified. */

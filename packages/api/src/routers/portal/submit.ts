@@ -3,7 +3,7 @@ import { countQrUse, getQrCodeByCode, isUniqueViolation, listCategories } from "
 import type { CreateRequestInput, PortalSubmitInput } from "@city137/validators";
 import type { Context } from "../../trpc";
 import { registerRequest } from "../request/intake";
-import { inCity, portalCity, settingsOf } from "./city";
+import { inCity, portalCity, settingsOf } from "../../portal/city";
 
 /**
  * A citizen's message from the portal, through the same intake as the

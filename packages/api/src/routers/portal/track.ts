@@ -2,7 +2,7 @@ import { AppError, citizenVisibleEvent, mobileEndsWith, notFound, signLink, veri
 import { getFeedback, getRequest, listAttachments, listCategories, listRequestEvents, type PortalCity, type Tx } from "@city137/db";
 import type { Context } from "../../trpc";
 import { clientKey, portalLimits } from "./limits";
-import { settingsOf } from "./city";
+import { settingsOf } from "../../portal/city";
 
 type Proof = { last4?: string; token?: string; mobile?: string };
 

@@ -1,8 +1,11 @@
 import { notFound } from "@city137/core";
 import { findPortalCity, getPortalSettings, withTenant, type PortalCity, type Tx } from "@city137/db";
-import type { Context } from "../../trpc";
+import type { Context } from "../trpc";
 
 /**
+ * The portal's one door to a city's data, outside the routers like Open311's
+ * (a public URL has no session to bind ctx.tenant() to).
+ *
  * The city a portal URL names. The slug is the only thing that chooses the
  * city: every read and write after this runs inside that city's withTenant,
  * so a tracking code or an id of another city is simply not there.
