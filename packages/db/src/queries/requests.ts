@@ -66,6 +66,11 @@ export async function insertRequestEvent(tx: Tx, p: typeof requestEvents.$inferI
   await tx.insert(requestEvents).values(p);
 }
 
+/** Several timeline entries in one statement (in the given order of recording). */
+export async function insertRequestEvents(tx: Tx, rows: Array<typeof requestEvents.$inferInsert>) {
+  if (rows.length) await tx.insert(requestEvents).values(rows);
+}
+
 /** A notification to send after commit; the same dedupe key twice is written once. */
 export async function enqueueOutbox(tx: Tx, p: { tenantId: string; topic: string; dedupeKey: string; payload: unknown }) {
   await tx.insert(outbox).values(p).onConflictDoNothing({ target: [outbox.tenantId, outbox.dedupeKey] });
@@ -248,4 +253,13 @@ export function recentRoutingEvents(tx: Tx, p: { tenantId: string; since: Date; 
     )
     .orderBy(desc(requestEvents.at))
     .limit(p.limit);
+}
+
+/** The city's configuration version (moved by a trigger on every configuration write; migration 0012). */
+export async function configVersion(tx: Tx, p: { tenantId: string }): Promise<number> {
+  const [row] = await tx
+    .select({ value: tenantCounters.value })
+    .from(tenantCounters)
+    .where(and(eq(tenantCounters.tenantId, p.tenantId), eq(tenantCounters.name, "config")));
+  return row?.value ?? 0;
 }

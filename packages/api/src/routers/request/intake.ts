@@ -1,22 +1,10 @@
 import { createHash } from "node:crypto";
-import { AppError, checkAttributes, compileTree, normalizePersian, route, trackingCode, type RoutingTree } from "@city137/core";
-import {
-  categoryPaths,
-  enqueueOutbox,
-  findRequestByIdempotencyKey,
-  getRoutingVersion,
-  insertRequest,
-  insertRequestEvent,
-  listAreas,
-  listCategories,
-  listUnits,
-  nextCounter,
-  officeDirectory,
-  type Tx,
-} from "@city137/db";
+import { AppError, checkAttributes, normalizePersian, route, trackingCode } from "@city137/core";
+import { enqueueOutbox, findRequestByIdempotencyKey, insertRequest, insertRequestEvents, nextCounter, type Tx } from "@city137/db";
 import type { CreateRequestInput } from "@city137/validators";
+import { configCacheFor, type CityConfig } from "../../config/city-config-cache";
 import type { DistrictIndexCache } from "../../config/district-index-cache";
-import { computeDeadline, slaOf } from "./deadline";
+import { slaOf } from "./deadline";
 
 export interface IntakeContext {
   tenantId: string;
@@ -47,26 +35,26 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
     return { request: earlier, replayed: true };
   }
 
-  const categories = await listCategories(tx, { tenantId });
+  const config = await configCacheFor(ctx.districts).get(tx, tenantId);
+  const categories = config.data.categories;
   const category = categories.find((c) => c.id === input.categoryId && c.active);
   if (!category) throw new AppError("NOT_FOUND", "errors.request.unknownCategory", { field: "categoryId" });
   if (!category.kinds.includes(input.kind)) throw new AppError("BAD_REQUEST", "errors.request.kindNotAccepted", { field: "kind" });
   const { clean, errors } = checkAttributes(category.attributes, input.attributes);
   if (Object.keys(errors).length) throw new AppError("BAD_REQUEST", "errors.invalidInput", { fieldErrors: errors });
 
-  const place = await locate(tx, ctx, input);
-  const path = categoryPaths(categories).get(category.id)!;
-  const version = await getRoutingVersion(tx, { tenantId, status: "published" });
-  const units = await listUnits(tx, { tenantId });
-  const hq = units.find((u) => u.kind === "hq" && u.active)?.id ?? null;
-  const decision = version
-    ? route(compileTree(version.tree as RoutingTree), { categoryPath: path, kind: input.kind, channel: input.channel, priority: category.priority, regionId: place.regionId, districtId: place.districtId, at: ctx.now, text: input.description }, await officeDirectory(tx, { tenantId }))
+  const place = await locate(tx, ctx, config, input);
+  const path = config.categoryPaths.get(category.id)!;
+  const version = config.data.routing;
+  const hq = config.hqId;
+  const decision = config.tree
+    ? route(config.tree, { categoryPath: path, kind: input.kind, channel: input.channel, priority: category.priority, regionId: place.regionId, districtId: place.districtId, at: ctx.now, text: input.description }, config.data.offices)
     : null;
   // An office rule that finds no office (no point, no district) goes to HQ rather than nowhere.
   const unitId = decision?.unitId ?? hq;
   const priority = decision?.priority ?? category.priority;
   const minutes = decision?.slaMinutes ?? slaOf(path.map((id) => categories.find((c) => c.id === id)!));
-  const deadline = await computeDeadline(tx, { tenantId, unitId, priority, minutes, from: ctx.now });
+  const deadline = config.deadline({ unitId, priority, minutes, from: ctx.now });
 
   const seq = await nextCounter(tx, { tenantId, name: "tracking" });
   const request = await insertRequest(tx, {
@@ -100,19 +88,24 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
       createdAt: ctx.now,
     },
   });
-  await insertRequestEvent(tx, { tenantId, requestId: request.id, at: ctx.now, actorStaffId: ctx.actorId, type: "registered", toStatus: "registered", data: { channel: input.channel } });
-  if (unitId) {
-    await insertRequestEvent(tx, {
-      tenantId,
-      requestId: request.id,
-      at: ctx.now,
-      type: "referred",
-      fromStatus: "registered",
-      toStatus: "referred",
-      unitId,
-      data: { routingVersion: version?.number ?? null, rule: decision?.ruleId ?? null, unresolved: decision?.unresolved ?? null },
-    });
-  }
+  // Registration and the automatic referral in one statement.
+  await insertRequestEvents(tx, [
+    { tenantId, requestId: request.id, at: ctx.now, actorStaffId: ctx.actorId, type: "registered", toStatus: "registered", data: { channel: input.channel } },
+    ...(unitId
+      ? [
+          {
+            tenantId,
+            requestId: request.id,
+            at: ctx.now,
+            type: "referred",
+            fromStatus: "registered",
+            toStatus: "referred",
+            unitId,
+            data: { routingVersion: version?.number ?? null, rule: decision?.ruleId ?? null, unresolved: decision?.unresolved ?? null },
+          },
+        ]
+      : []),
+  ]);
   if (request.citizenMobile) {
     await enqueueOutbox(tx, {
       tenantId,
@@ -124,9 +117,9 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
   return { request, replayed: false };
 }
 
-async function locate(tx: Tx, ctx: IntakeContext, input: CreateRequestInput) {
+async function locate(tx: Tx, ctx: IntakeContext, config: CityConfig, input: CreateRequestInput) {
   if (input.districtId) {
-    const district = (await listAreas(tx, { tenantId: ctx.tenantId })).find((a) => a.id === input.districtId && a.level === "district");
+    const district = config.data.districts.find((a) => a.id === input.districtId);
     if (!district) throw new AppError("NOT_FOUND", "errors.request.unknownDistrict", { field: "districtId" });
     return { districtId: district.id, regionId: district.parentId };
   }
