@@ -10,6 +10,7 @@ import { fileRoutes } from "./files";
 import type { Logger } from "./logger";
 import { open311Routes } from "./open311/routes";
 import { portalFileRoutes } from "./portal-files";
+import { stripeWebhookRoute, type StripeWebhookOptions } from "./webhooks/stripe";
 
 export interface AppOptions {
   db: Database;
@@ -20,6 +21,8 @@ export interface AppOptions {
   files?: FileStore;
   /** Wakes the outbox relay (the job queue's), so a citizen's code or one-time code leaves at once. */
   nudgeOutbox?: () => void;
+  /** Stripe's webhook: signing secret and the queue that applies events (absent = 404). */
+  stripeWebhook?: Pick<StripeWebhookOptions, "secret" | "enqueue">;
 }
 
 function clientIp(c: Context, trustProxy: boolean): string | null {
@@ -40,7 +43,7 @@ function bearer(c: Context): string | null {
 }
 
 /** The HTTP surface: tRPC, attachment files, health, readiness. Routes stay thin. */
-export function createApp({ db, log, trustProxy, now, files, nudgeOutbox }: AppOptions) {
+export function createApp({ db, log, trustProxy, now, files, nudgeOutbox, stripeWebhook }: AppOptions) {
   const app = new Hono();
   const context = createContextFactory({ db, now, files });
 
@@ -56,6 +59,7 @@ export function createApp({ db, log, trustProxy, now, files, nudgeOutbox }: AppO
   });
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
+  stripeWebhookRoute(app, { db, log, now: now ?? (() => new Date()), ...stripeWebhook });
   app.get("/readyz", async (c) => {
     try {
       await db.query("select 1");
@@ -66,7 +70,7 @@ export function createApp({ db, log, trustProxy, now, files, nudgeOutbox }: AppO
     }
   });
 
-  // The portal's writes that leave an SMS in the outbox: relay it now rather than at the next minute.
+  // Writes that leave an SMS in the outbox (a code, an answer): relay it now rather than at the next minute.
   app.use("/trpc/*", async (c, next) => {
     await next();
     if (nudgeOutbox && c.req.method === "POST" && c.res.status === 200 && /portal\.(submit|otpRequest)/.test(c.req.path)) nudgeOutbox();

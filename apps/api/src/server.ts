@@ -4,6 +4,7 @@ import { assertRuntimeRoleSafe, createDatabase, runMigrations, seedDemo, type De
 import { loggingDispatcher, startJobs, type Jobs } from "@city137/jobs";
 import { devSmsProvider, kavenegarProvider, smsDispatcher, type SmsProvider } from "@city137/notify";
 import { createFileStore, LocalDiskStore, type FileStore } from "@city137/files";
+import { createStripeClient, stripeDispatcher } from "@city137/billing";
 import { createApp } from "./app";
 import type { Env } from "./env";
 import { createLogger, type Logger } from "./logger";
@@ -28,6 +29,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Where the outbox's SMS go and where their links point; default: the development provider, the local console. */
   sms?: { provider?: SmsProvider; portalUrl: string };
+  /** Stripe billing; absent secret key = every city is billed offline (docs/decisions/011). `host` only for mocks. */
+  stripe?: { secretKey?: string; webhookSecret?: string; host?: string };
 }
 
 export interface RunningApi {
@@ -56,6 +59,10 @@ export function optionsFromEnv(env: Env, log: Logger): StartOptions {
     sms: {
       provider: env.SMS_PROVIDER === "kavenegar" ? kavenegarProvider({ apiKey: env.KAVENEGAR_API_KEY!, sender: env.KAVENEGAR_SENDER! }) : devSmsProvider(),
       portalUrl: env.PORTAL_URL,
+    },
+    stripe: {
+      secretKey: env.STRIPE_SECRET_KEY,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
     },
     files: createFileStore({
       dir: env.FILES_DIR,
@@ -99,7 +106,8 @@ export async function startApiServer(opts: StartOptions): Promise<RunningApi> {
 
   const files = opts.files ?? new LocalDiskStore(".data/files");
   const nudgeOutbox = jobs ? () => void jobs.relayNow().catch((err: unknown) => log.warn({ err }, "outbox relay could not be woken")) : undefined;
-  const app = createApp({ db, log, trustProxy: opts.trustProxy ?? true, now: opts.now, files, nudgeOutbox });
+  const stripeWebhook = { secret: opts.stripe?.webhookSecret, enqueue: jobs ? (job: { city: string; event: object }) => jobs.stripeEvent(job) : undefined };
+  const app = createApp({ db, log, trustProxy: opts.trustProxy ?? true, now: opts.now, files, nudgeOutbox, stripeWebhook });
   const host = opts.host ?? "127.0.0.1";
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: host }, () => resolve(s));
@@ -127,7 +135,10 @@ function smsDispatcherOf(opts: StartOptions, log: Logger) {
   return smsDispatcher({
     provider: opts.sms?.provider ?? devSmsProvider(),
     portalUrl: opts.sms?.portalUrl ?? "http://127.0.0.1:3137",
-    fallback: loggingDispatcher(jobsLog),
+    // Stripe's calls when a key is configured; anything else logged
+    fallback: opts.stripe?.secretKey
+      ? stripeDispatcher({ stripe: createStripeClient({ secretKey: opts.stripe.secretKey, host: opts.stripe.host }), fallback: loggingDispatcher(jobsLog) })
+      : loggingDispatcher(jobsLog),
     log: jobsLog,
   });
 }

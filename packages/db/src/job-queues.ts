@@ -22,6 +22,8 @@ export const JOB_QUEUES = {
   billingTick: "billing-tick",
   /** One city's metering: recount recent days, re-evaluate its billing state; payload { tenantId }. Safe to run twice. */
   billingMeter: "billing-meter",
+  /** One verified Stripe webhook event; payload { city, event }. Applied once per event id. */
+  billingStripeEvent: "billing-stripe-event",
 } as const;
 
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
@@ -61,6 +63,8 @@ const QUEUE_OPTIONS: Record<JobQueueName, PgBoss.Queue> = {
   [JOB_QUEUES.outboxRelay]: { ...perCity, name: JOB_QUEUES.outboxRelay },
   [JOB_QUEUES.billingTick]: { ...tick, name: JOB_QUEUES.billingTick },
   [JOB_QUEUES.billingMeter]: { ...perCity, name: JOB_QUEUES.billingMeter },
+  // every event is its own job (no per-city singleton): none may be dropped
+  [JOB_QUEUES.billingStripeEvent]: { name: JOB_QUEUES.billingStripeEvent, policy: "standard", retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 120, retentionMinutes: 60 * 24 },
 };
 
 /**

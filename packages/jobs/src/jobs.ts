@@ -1,7 +1,7 @@
 import PgBoss from "pg-boss";
 import type { EscalationPolicy } from "@city137/core";
 import { JOB_QUEUES, jobQueueConnection, type Database } from "@city137/db";
-import { meterCity } from "./billing";
+import { applyStripeEventJob, meterCity } from "./billing";
 import { sweepDeadlines } from "./deadlines";
 import { loggingDispatcher, type Dispatcher } from "./dispatcher";
 import type { JobLog } from "./log";
@@ -38,6 +38,8 @@ export interface Jobs {
   relayNow(tenantId?: string): Promise<number>;
   /** Queues usage metering for one city (or every active city) and wakes the worker. Returns the jobs queued. */
   meterNow(tenantId?: string): Promise<number>;
+  /** Queues a verified Stripe webhook event for its city (each event its own job) and wakes the worker. */
+  stripeEvent(data: { city: string; event: object }): Promise<string | null>;
   /** Queues a job as any producer would (payload as given: the worker checks it; one waiting job per city and queue). */
   send(queue: (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES], data: object): Promise<string | null>;
   /** Stops polling and scheduling, letting running jobs finish (up to 10 s). */
@@ -99,6 +101,7 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
         return meterCity(db, { tenantId, now: now() });
       }),
     );
+    workerIds.set(JOB_QUEUES.billingStripeEvent, await boss.work(JOB_QUEUES.billingStripeEvent, work, async ([job]) => applyStripeEventJob(db, job?.data, now())));
 
     workerIds.set(
       JOB_QUEUES.deadlinesSweep,
@@ -144,6 +147,11 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
       const n = await fanOut(JOB_QUEUES.billingMeter, tenantId);
       wake(JOB_QUEUES.billingMeter);
       return n;
+    },
+    stripeEvent: async (data) => {
+      const id = await boss.send(JOB_QUEUES.billingStripeEvent, data);
+      wake(JOB_QUEUES.billingStripeEvent);
+      return id;
     },
     send: (queue, data) => {
       const key = (data as { tenantId?: unknown }).tenantId;

@@ -9,6 +9,7 @@ import {
   insertInvoice,
   insertPlan,
   isUniqueViolation,
+  queueStripeSync,
   recordPayment,
   recordPlatformAudit,
   updateBillingAccount,
@@ -63,7 +64,10 @@ export async function updateAccount(db: Database, actor: PlatformActor, input: U
   const account = await asCity(db, tenantId, async (tx) => {
     if (change.planId && !(await findPlan(tx, change.planId))) throw new AppError("BAD_REQUEST", "billing.errors.unknownPlan", { field: "planId" });
     await ensureBillingAccount(tx, { tenantId });
-    return updateBillingAccount(tx, { tenantId, change });
+    const account = await updateBillingAccount(tx, { tenantId, change });
+    // a Stripe city's customer and subscription follow, through the outbox (same transaction)
+    if (account.provider === "stripe") await queueStripeSync(tx, { tenantId, reason: "account", at: actor.now });
+    return account;
   });
   await audit(db, actor, { action: "billing.account_updated", tenantId, targetType: "billing_account", targetId: account.id, detail: { planId: account.planId, provider: account.provider, cycle: account.cycle } });
   return account;

@@ -66,3 +66,9 @@ export async function meterRecentUsage(tx: Tx, p: { tenantId: string; now: Date 
   for (const day of daysToMeter(p.now)) rows.push(await refreshDailyUsage(tx, { tenantId: p.tenantId, day, now: p.now }));
   return rows;
 }
+
+/** Active staff accounts of the city: the seats a subscription is billed for. */
+export async function activeSeatsOf(tx: Tx, p: { tenantId: string }): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(staff).where(and(eq(staff.tenantId, p.tenantId), eq(staff.active, true)));
+  return row?.n ?? 0;
+}

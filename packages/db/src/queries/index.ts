@@ -25,3 +25,4 @@ export * from "./qr";
 export * from "./billing";
 export * from "./billing-usage";
 export * from "./billing-tenants";
+export * from "./billing-stripe";
