@@ -19,6 +19,8 @@ import { regionRouter } from "./routers/region";
 import { staffRouter } from "./routers/staff";
 import { tenantRouter } from "./routers/tenant";
 import { unitRouter } from "./routers/unit";
+import { insightRouter } from "./routers/insight";
+import { rankingRouter } from "./routers/ranking";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -41,6 +43,8 @@ export const appRouter = router({
   qr: qrRouter,
   sms: smsRouter,
   billing: billingRouter,
+  insight: insightRouter,
+  ranking: rankingRouter,
   responseTemplate: responseTemplateRouter,
   savedFilter: savedFilterRouter,
 });

@@ -9,3 +9,4 @@ export * from "./platform";
 export * from "./api-keys";
 export * from "./work-aids";
 export * from "./portal";
+export * from "./insight";

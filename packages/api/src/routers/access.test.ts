@@ -180,6 +180,13 @@ const PROCEDURES: Record<
   "billing.mine": { audience: "cityAdmin" },
   "billing.myInvoice": { audience: "cityAdmin", input: () => ({ id: NO_ROW }), notFoundFor: ["tehran.admin", "shiraz.admin"] },
   "billing.state": { audience: "staff" },
+  "insight.dashboard": { audience: "staff", roles: ["admin", "supervisor", "manager", "unitstaff", "inspector"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
+  "insight.messages": { audience: "staff", roles: ["admin", "supervisor", "manager", "unitstaff", "inspector"], input: () => ({ group: "open" }) },
+  "insight.citizens": { audience: "staff", roles: ["admin", "supervisor", "manager"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
+  "insight.council": { audience: "staff", roles: ["admin", "supervisor", "manager"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
+  "ranking.formulas": { audience: "staff", roles: ["admin", "supervisor", "manager"] },
+  "ranking.list": { audience: "staff", roles: ["admin", "supervisor", "manager"], input: () => ({ period: { kind: "month", jy: 1405, jm: 8 } }) },
+  "ranking.saveFormula": { audience: "cityAdmin", input: () => ({ weights: { compliance: 40, resolutionTime: 25, satisfaction: 20, reopen: 15 }, minVolume: 30, targetHours: 72 }) },
 };
 
 let api: TestApi;

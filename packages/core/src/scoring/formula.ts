@@ -29,10 +29,10 @@ export function validateFormula(f: Omit<ScoringFormula, "version">): Record<stri
   const errors: Record<string, string> = {};
   for (const s of SUB_SCORES) {
     const w = f.weights[s];
-    if (!Number.isInteger(w) || w < 0 || w > 100) errors[`weights.${s}`] = "errors.scoring.weightRange";
+    if (!Number.isInteger(w) || w < 0 || w > 100) errors[`weights.${s}`] = "insight.errors.weightRange";
   }
-  if (SUB_SCORES.every((s) => f.weights[s] === 0)) errors.weights = "errors.scoring.allZero";
-  if (!Number.isInteger(f.minVolume) || f.minVolume < 1) errors.minVolume = "errors.scoring.minVolume";
-  if (!Number.isInteger(f.targetHours) || f.targetHours < 1) errors.targetHours = "errors.scoring.targetHours";
+  if (SUB_SCORES.every((s) => f.weights[s] === 0)) errors.weights = "insight.errors.allZero";
+  if (!Number.isInteger(f.minVolume) || f.minVolume < 1) errors.minVolume = "insight.errors.minVolume";
+  if (!Number.isInteger(f.targetHours) || f.targetHours < 1) errors.targetHours = "insight.errors.targetHours";
   return errors;
 }

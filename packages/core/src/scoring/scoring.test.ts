@@ -42,9 +42,9 @@ describe("scoring", () => {
   });
 
   it("refuses weights out of range or all zero, naming the field", () => {
-    expect(validateFormula({ ...DEFAULT_FORMULA, weights: { ...DEFAULT_FORMULA.weights, compliance: 101 } })).toEqual({ "weights.compliance": "errors.scoring.weightRange" });
+    expect(validateFormula({ ...DEFAULT_FORMULA, weights: { ...DEFAULT_FORMULA.weights, compliance: 101 } })).toEqual({ "weights.compliance": "insight.errors.weightRange" });
     expect(validateFormula({ ...DEFAULT_FORMULA, weights: { compliance: 0, resolutionTime: 0, satisfaction: 0, reopen: 0 } })).toHaveProperty("weights");
-    expect(validateFormula({ ...DEFAULT_FORMULA, minVolume: 0 })).toEqual({ minVolume: "errors.scoring.minVolume" });
+    expect(validateFormula({ ...DEFAULT_FORMULA, minVolume: 0 })).toEqual({ minVolume: "insight.errors.minVolume" });
     expect(validateFormula(DEFAULT_FORMULA)).toEqual({});
   });
 });

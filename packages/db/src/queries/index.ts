@@ -26,3 +26,6 @@ export * from "./billing";
 export * from "./billing-usage";
 export * from "./billing-tenants";
 export * from "./billing-stripe";
+export * from "./insight";
+export * from "./insight-citizens";
+export * from "./scoring";

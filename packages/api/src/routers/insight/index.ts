@@ -1,0 +1,60 @@
+import { ageingRange, type AgeingBucket } from "@city137/core";
+import { councilProblems, engagedCitizens, listFigureMessages } from "@city137/db";
+import { ZCitizensInput, ZCouncilInput, ZInsightDashboardInput, ZInsightMessagesInput } from "@city137/validators";
+import { cityRoleProcedure, router } from "../../trpc";
+import { dashboard } from "./dashboard";
+import { DASHBOARD_ROLES, REPORT_ROLES, dayRange, scopeOf } from "./range";
+
+/** 0912***6789: there is no consent field for names, so citizens are shown by masked mobile. */
+export const maskMobile = (m: string) => `${m.slice(0, 4)}***${m.slice(-4)}`;
+
+export const insightRouter = router({
+  /** Volume, shifts, top categories, growth and service figures for a range of Tehran days. */
+  dashboard: cityRoleProcedure(...DASHBOARD_ROLES)
+    .input(ZInsightDashboardInput)
+    .query(({ ctx, input }) => ctx.tenant((tx) => dashboard(tx, { tenantId: ctx.tenantId, scope: scopeOf(ctx.session), now: ctx.now(), input }))),
+
+  /** The messages behind one figure: same scope, same predicate as the figure. */
+  messages: cityRoleProcedure(...DASHBOARD_ROLES)
+    .input(ZInsightMessagesInput)
+    .query(({ ctx, input }) =>
+      ctx.tenant((tx) => {
+        const r = input.from && input.to ? dayRange(input.from, input.to) : null;
+        const age = input.ageing ? ageingRange(input.ageing as AgeingBucket) : null;
+        return listFigureMessages(tx, {
+          tenantId: ctx.tenantId,
+          scope: scopeOf(ctx.session),
+          from: r?.from,
+          to: r?.to,
+          slice: input.slice,
+          group: input.group,
+          now: ctx.now(),
+          targetHours: input.targetHours,
+          ageHours: age ? { min: age.minHours, max: age.maxHours } : undefined,
+          limit: input.limit,
+          offset: input.offset,
+        });
+      }),
+    ),
+
+  /** The most engaged citizens of a range, by masked mobile. */
+  citizens: cityRoleProcedure(...REPORT_ROLES)
+    .input(ZCitizensInput)
+    .query(({ ctx, input }) =>
+      ctx.tenant(async (tx) => {
+        const r = dayRange(input.from, input.to);
+        const rows = await engagedCitizens(tx, { tenantId: ctx.tenantId, from: r.from, to: r.to, limit: input.limit });
+        return rows.map(({ mobile, ...rest }, i) => ({ rank: i + 1, citizen: maskMobile(mobile), ...rest }));
+      }),
+    ),
+
+  /** Recurring problems by category and region, with the period before for the trend. */
+  council: cityRoleProcedure(...REPORT_ROLES)
+    .input(ZCouncilInput)
+    .query(({ ctx, input }) =>
+      ctx.tenant((tx) => {
+        const r = dayRange(input.from, input.to);
+        return councilProblems(tx, { tenantId: ctx.tenantId, from: r.from, to: r.to, minCount: input.minCount, limit: input.limit });
+      }),
+    ),
+});

@@ -1,0 +1,43 @@
+import { AppError, DEFAULT_FORMULA, notFound, periodKey, periodRange, rank, validateFormula } from "@city137/core";
+import { getScoringFormula, insertScoringFormula, listScoringFormulas, scoreFacts } from "@city137/db";
+import { ZRankingInput, ZSaveFormulaInput } from "@city137/validators";
+import { cityAdminProcedure, cityRoleProcedure, router } from "../../trpc";
+import { REPORT_ROLES } from "../insight/range";
+
+export const rankingRouter = router({
+  /** The current formula and every saved version (version 0 is the built-in default). */
+  formulas: cityRoleProcedure(...REPORT_ROLES).query(({ ctx }) =>
+    ctx.tenant(async (tx) => {
+      const saved = await listScoringFormulas(tx, { tenantId: ctx.tenantId });
+      return { current: saved[0] ?? { ...DEFAULT_FORMULA, note: null, createdAt: null }, versions: saved, defaultFormula: DEFAULT_FORMULA };
+    }),
+  ),
+
+  /** New weights become the next version; earlier versions stay as they were. */
+  saveFormula: cityAdminProcedure.input(ZSaveFormulaInput).mutation(({ ctx, input }) => {
+    const errors = validateFormula(input);
+    const [field] = Object.keys(errors);
+    if (field) throw new AppError("BAD_REQUEST", errors[field]!, { field, fieldErrors: errors });
+    // The version row itself is the record: who saved which weights, when (rows are never changed).
+    return ctx.tenant((tx) => insertScoringFormula(tx, { tenantId: ctx.tenantId, createdBy: ctx.session.user.id, formula: input, note: input.note ?? null }));
+  }),
+
+  /** Units or regions of a Jalali month or year, scored by a formula version, each score with its parts. */
+  list: cityRoleProcedure(...REPORT_ROLES)
+    .input(ZRankingInput)
+    .query(({ ctx, input }) =>
+      ctx.tenant(async (tx) => {
+        const formula =
+          input.version === undefined
+            ? ((await listScoringFormulas(tx, { tenantId: ctx.tenantId }))[0] ?? DEFAULT_FORMULA)
+            : input.version === 0
+              ? DEFAULT_FORMULA
+              : await getScoringFormula(tx, { tenantId: ctx.tenantId, version: input.version });
+        if (!formula) throw notFound();
+        const { from, to } = periodRange(input.period);
+        const facts = await scoreFacts(tx, { tenantId: ctx.tenantId, by: input.level, from, to, now: ctx.now(), targetHours: formula.targetHours });
+        const f = { version: formula.version, weights: formula.weights, minVolume: formula.minVolume, targetHours: formula.targetHours };
+        return { period: periodKey(input.period), level: input.level, from: from.toISOString(), to: to.toISOString(), formula: f, rows: rank(facts, f) };
+      }),
+    ),
+});

@@ -1,0 +1,203 @@
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
+import type { Dimension, MessageGroup, RequestScope } from "@city137/core";
+import type { Tx } from "../client";
+import { requestFeedback, requests } from "../schema";
+
+/*
+ * Figures of the dashboards and the lists behind them (ADR 013). Every figure
+ * is a count of messages matching one predicate below, and the drill-down list
+ * of that figure uses the same predicate, so the two always agree.
+ */
+
+const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+const OPEN = sql`${requests.status} in ('registered','referred','in_progress','reopened')`;
+const reopenedEver = sql`exists (select 1 from request_events e where e.tenant_id = ${requests.tenantId} and e.request_id = ${requests.id} and e.type = 'reopen')`;
+const rated = sql`exists (select 1 from request_feedback f where f.tenant_id = ${requests.tenantId} and f.request_id = ${requests.id})`;
+/** Tehran day number (days since 1970-01-01, UTC+03:30). */
+export const tehranDay = sql<number>`((extract(epoch from ${requests.createdAt})::bigint + 12600) / 86400)::int`;
+const minuteOfDay = sql`((extract(epoch from ${requests.createdAt})::bigint / 60 + 210) % 1440)`;
+/** Operator shift in Tehran time, as core's shiftOfMinute. */
+export const shiftOf = sql<string>`case when ${minuteOfDay} >= 360 and ${minuteOfDay} < 840 then 'morning' when ${minuteOfDay} >= 840 and ${minuteOfDay} < 1320 then 'noon' else 'night' end`;
+
+export interface GroupContext {
+  now: Date;
+  targetHours: number;
+}
+
+/** The messages a figure counts. */
+export function groupWhere(g: MessageGroup, c: GroupContext): SQL | undefined {
+  const resolved = sql`${requests.resolvedAt} is not null`;
+  const resolvedNow = sql`${requests.status} in ('resolved','closed') and ${resolved} and ${requests.resolvedAt} <= ${requests.deadline}`;
+  const due = sql`${requests.deadline} is not null and (${resolved} or ${requests.deadline} < ${iso(c.now)})`;
+  switch (g) {
+    case "all":
+      return undefined;
+    case "open":
+      return OPEN;
+    case "resolved":
+      return resolved;
+    case "on_time":
+      // Resolved by the deadline and still resolved: a reopened message is open work again.
+      return sql`${requests.deadline} is not null and ${resolvedNow}`;
+    case "due":
+      return due;
+    case "late":
+      return sql`${due} and not (${requests.deadline} is not null and ${resolvedNow})`;
+    case "reopened":
+      return sql`${resolved} and ${reopenedEver}`;
+    case "duplicate":
+      return sql`${requests.status} = 'duplicate'`;
+    case "forwarded":
+      return sql`${requests.status} = 'forwarded'`;
+    case "rated":
+      return rated;
+    case "resolved_in_target":
+      return sql`${resolved} and ${requests.resolvedAt} - ${requests.createdAt} <= make_interval(hours => ${c.targetHours}::int)`;
+    case "scored":
+      return sql`${requests.status} not in ('duplicate','forwarded','rejected')`;
+  }
+}
+
+/** The key a message has in a breakdown. */
+export function dimensionKey(d: Dimension): SQL<string> {
+  switch (d) {
+    case "channel":
+      return sql<string>`${requests.channel}`;
+    case "kind":
+      return sql<string>`${requests.kind}`;
+    case "category":
+      return sql<string>`${requests.categoryId}::text`;
+    case "region":
+      return sql<string>`coalesce(${requests.regionId}::text, '')`;
+    case "unit":
+      return sql<string>`coalesce(${requests.unitId}::text, '')`;
+    case "shift":
+      return shiftOf;
+    case "none":
+      return sql<string>`''`;
+  }
+}
+
+export interface InsightScope {
+  tenantId: string;
+  /** What the viewer may see (core's requestScope). */
+  scope: RequestScope;
+  from?: Date;
+  to?: Date;
+  /** Only messages whose breakdown key (see dimensionKey) is this value. */
+  slice?: { dimension: Dimension; key: string };
+}
+
+/** Corruption reports only for inspectors; unit staff only their units. */
+export function scopeWhere(p: InsightScope): SQL | undefined {
+  const units = p.scope.units;
+  return and(
+    eq(requests.tenantId, p.tenantId),
+    p.scope.corruption ? undefined : ne(requests.kind, "corruption_report"),
+    units === "all" ? undefined : units.length ? inArray(requests.unitId, [...units]) : sql`false`,
+    p.from ? gte(requests.createdAt, p.from) : undefined,
+    p.to ? lt(requests.createdAt, p.to) : undefined,
+    p.slice && p.slice.dimension !== "none" ? sql`${dimensionKey(p.slice.dimension)} = ${p.slice.key}` : undefined,
+  );
+}
+
+/** Messages per Tehran day and breakdown key. */
+export function volumeByDay(tx: Tx, p: InsightScope & { dimension: Dimension }) {
+  const key = dimensionKey(p.dimension);
+  return tx
+    .select({ day: tehranDay, key, count: sql<number>`count(*)::int` })
+    .from(requests)
+    .where(scopeWhere(p))
+    // A constant key may not stand in GROUP BY.
+    .groupBy(...(p.dimension === "none" ? [tehranDay] : [tehranDay, key]))
+    .orderBy(tehranDay);
+}
+
+/** Corruption reports in the range, as a bare number (what non-inspectors may know of them). */
+export async function corruptionCount(tx: Tx, p: { tenantId: string; from: Date; to: Date }) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(requests)
+    .where(and(eq(requests.tenantId, p.tenantId), eq(requests.kind, "corruption_report"), gte(requests.createdAt, p.from), lt(requests.createdAt, p.to)));
+  return row?.n ?? 0;
+}
+
+const count = (w: SQL | undefined) => sql<number>`(count(*) filter (where ${w ?? sql`true`}))::int`;
+const secondsTo = (col: SQL | typeof requests.resolvedAt) => sql`extract(epoch from (${col} - ${requests.createdAt}))`;
+const firstReferral = sql`(select min(e.at) from request_events e where e.tenant_id = ${requests.tenantId} and e.request_id = ${requests.id} and e.type in ('referred','refer'))`;
+
+/** The service figures of messages registered in the range. */
+export async function serviceFigures(tx: Tx, p: InsightScope & GroupContext) {
+  const g = (x: MessageGroup) => count(groupWhere(x, p));
+  const [row] = await tx
+    .select({
+      all: g("all"),
+      open: g("open"),
+      resolved: g("resolved"),
+      due: g("due"),
+      onTime: g("on_time"),
+      late: g("late"),
+      reopened: g("reopened"),
+      duplicate: g("duplicate"),
+      forwarded: g("forwarded"),
+      rated: sql<number>`count(${requestFeedback.score})::int`,
+      ratingSum: sql<number>`coalesce(sum(${requestFeedback.score}), 0)::int`,
+      resolutionP50: sql<number | null>`percentile_cont(0.5) within group (order by ${secondsTo(requests.resolvedAt)})`,
+      resolutionP90: sql<number | null>`percentile_cont(0.9) within group (order by ${secondsTo(requests.resolvedAt)})`,
+      referralP50: sql<number | null>`percentile_cont(0.5) within group (order by ${secondsTo(firstReferral)})`,
+      referralP90: sql<number | null>`percentile_cont(0.9) within group (order by ${secondsTo(firstReferral)})`,
+    })
+    .from(requests)
+    .leftJoin(requestFeedback, and(eq(requestFeedback.tenantId, requests.tenantId), eq(requestFeedback.requestId, requests.id)))
+    .where(scopeWhere(p));
+  const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+  return { ...row!, resolutionP50: num(row!.resolutionP50), resolutionP90: num(row!.resolutionP90), referralP50: num(row!.referralP50), referralP90: num(row!.referralP90) };
+}
+
+/** Open messages now (any registration date) by hours waited, in core's ageing buckets. */
+export async function openAgeing(tx: Tx, p: InsightScope & { now: Date }) {
+  const hours = sql`extract(epoch from (${iso(p.now)} - ${requests.createdAt})) / 3600`;
+  const bucket = sql<string>`case when ${hours} < 24 then 'lt1d' when ${hours} < 72 then 'd1to3' when ${hours} < 168 then 'd3to7' when ${hours} < 720 then 'd7to30' else 'gt30d' end`;
+  return tx
+    .select({ bucket, count: sql<number>`count(*)::int` })
+    .from(requests)
+    .where(and(scopeWhere({ ...p, from: undefined, to: undefined }), OPEN))
+    // By position: the instant is a parameter, so the expression would not match itself.
+    .groupBy(sql`1`);
+}
+
+/** The messages behind a figure, newest first, with how many there are. */
+export async function listFigureMessages(
+  tx: Tx,
+  p: InsightScope & GroupContext & { group: MessageGroup; ageHours?: { min: number; max: number | null }; limit: number; offset: number },
+) {
+  const hours = sql`extract(epoch from (${iso(p.now)} - ${requests.createdAt})) / 3600`;
+  const where = and(
+    scopeWhere(p),
+    groupWhere(p.group, p),
+    p.ageHours ? sql`${hours} >= ${p.ageHours.min}` : undefined,
+    p.ageHours?.max != null ? sql`${hours} < ${p.ageHours.max}` : undefined,
+  );
+  const [total] = await tx.select({ n: sql<number>`count(*)::int` }).from(requests).where(where);
+  const rows = await tx
+    .select({
+      id: requests.id,
+      trackingCode: requests.trackingCode,
+      kind: requests.kind,
+      channel: requests.channel,
+      categoryId: requests.categoryId,
+      regionId: requests.regionId,
+      unitId: requests.unitId,
+      status: requests.status,
+      createdAt: requests.createdAt,
+      deadline: requests.deadline,
+      resolvedAt: requests.resolvedAt,
+      description: requests.description,
+    })
+    .from(requests)
+    .where(where)
+    .orderBy(desc(requests.createdAt), asc(requests.seq))
+    .limit(p.limit)
+    .offset(p.offset);
+  return { total: total?.n ?? 0, rows };
+}
