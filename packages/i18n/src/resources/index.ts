@@ -4,7 +4,9 @@ import { enSettings } from "./en-settings";
 import { enOpen311 } from "./en-open311";
 import { enBilling } from "./en-billing";
 import { enPortal } from "./en-portal";
+import { enInsight } from "./en-insight";
 import { fa } from "./fa";
+import { faInsight } from "./fa-insight";
 import { faPortal } from "./fa-portal";
 import { faWork } from "./fa-work";
 import { faSettings } from "./fa-settings";
@@ -15,6 +17,6 @@ export const NAMESPACES = ["common"] as const;
 
 /** i18next resources: one namespace holding a group per feature. */
 export const resources = {
-  fa: { common: { ...fa, settings: faSettings, work: faWork, open311: faOpen311, portal: faPortal, billing: faBilling } },
-  en: { common: { ...en, settings: enSettings, work: enWork, open311: enOpen311, portal: enPortal, billing: enBilling } },
+  fa: { common: { ...fa, settings: faSettings, work: faWork, open311: faOpen311, portal: faPortal, billing: faBilling, insight: faInsight } },
+  en: { common: { ...en, settings: enSettings, work: enWork, open311: enOpen311, portal: enPortal, billing: enBilling, insight: enInsight } },
 };
