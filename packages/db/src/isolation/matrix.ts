@@ -4,7 +4,7 @@ import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { getTableColumns } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import { citizenSessions, otpChallenges, portalSettings, qrCodes, smsMessages, smsTemplates } from "../schema";
-import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, requestEvents, requestFeedback, requestSupporters, requests, responseTemplates, savedFilters, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
+import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, requestEvents, requestFeedback, requestSupporters, requestWords, requests, responseTemplates, savedFilters, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
 import { billingAccounts, billingInvoices, billingPayments, billingStripeEvents, billingUsageDaily } from "../schema";
 import { scoringFormulas } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
@@ -184,6 +184,13 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     freshRequest: true,
     newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, mobile: `0912${String(seq).slice(-7)}`, channel: "phone" }),
     change: { name: sql`name` },
+  },
+  request_words: {
+    table: requestWords,
+    key: requestWords.word,
+    freshRequest: true,
+    newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, word: `w${tag()}` }),
+    change: { word: sql`word` },
   },
   response_templates: {
     table: responseTemplates,

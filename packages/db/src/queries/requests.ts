@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, like, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { MessageKind, RequestScope, RequestState } from "@city137/core";
 import type { Tx } from "../client";
-import { outbox, requestEvents, requests, staff, tenantCounters } from "../schema";
+import { outbox, requestEvents, requestWords, requests, staff, tenantCounters } from "../schema";
 
 export type NewRequest = Omit<typeof requests.$inferInsert, "tenantId" | "id" | "seq" | "trackingCode">;
 
@@ -104,7 +104,12 @@ export interface RequestFilter {
   offset?: number;
 }
 
-const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * A description word starting with `w`: a range over the word table's C-collated key, so that
+ * only leakproof comparisons reach the index under RLS (docs/decisions/015).
+ */
+const hasWordStartingWith = (w: string) =>
+  sql`exists (select 1 from ${requestWords} where ${requestWords.tenantId} = ${requests.tenantId} and ${requestWords.requestId} = ${requests.id} and ${requestWords.word} >= ${w} and ${requestWords.word} < ${w + "\u{10FFFF}"})`;
 
 function filterWhere(p: RequestFilter) {
   const units = p.scope.units;
@@ -115,7 +120,7 @@ function filterWhere(p: RequestFilter) {
     p.unitIds ? (p.unitIds.length ? inArray(requests.unitId, p.unitIds) : sql`false`) : undefined,
     p.mobile ? eq(requests.citizenMobile, p.mobile) : undefined,
     p.trackingCode ? eq(requests.trackingCode, p.trackingCode) : undefined,
-    ...(p.words ?? []).map((w) => like(requests.searchText, likeWord(w))),
+    ...(p.words ?? []).map(hasWordStartingWith),
     p.statuses?.length ? inArray(requests.status, p.statuses) : p.openOnly ? inArray(requests.status, OPEN) : undefined,
     p.categoryId ? eq(requests.categoryId, p.categoryId) : undefined,
     p.districtId ? eq(requests.districtId, p.districtId) : undefined,

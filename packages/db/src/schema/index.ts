@@ -20,3 +20,4 @@ export * from "./notify";
 export * from "./portal";
 export * from "./qr";
 export * from "./scoring";
+export * from "./search-words";

@@ -59,7 +59,6 @@ export const requests = pgTable(
     index("requests_inbox_idx").on(t.tenantId, t.unitId, t.status, t.deadline),
     index("requests_mobile_idx").on(t.tenantId, t.citizenMobile),
     index("requests_created_idx").on(t.tenantId, t.createdAt),
-    index("requests_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     index("requests_category_idx").on(t.tenantId, t.categoryId, t.createdAt),
     index("requests_district_idx").on(t.tenantId, t.districtId, t.createdAt),
     // The unit inbox: one unit's open work, nearest deadline first, read 50 rows at a time (bench:staff).

@@ -5,14 +5,22 @@ import type { ListRequestsInput } from "@city137/validators";
 /** "Due soon" means within this many hours of now. */
 export const DUE_SOON_HOURS = 4;
 
-/** Words of a search box, normalised the way descriptions are stored (ي/ك, digits, ZWNJ). */
+/**
+ * Words of a search box, normalised and split the way descriptions are indexed
+ * (ي/ك, digits; spaces, ZWNJ and punctuation: description_words() in migration 0014).
+ * Each word matches a word of the description that starts with it.
+ */
 export function searchWords(q: string | undefined): string[] {
   if (!q) return [];
-  return normalizePersian(q)
-    .toLowerCase()
-    .split(/[\s\u200c]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 8);
+  return [
+    ...new Set(
+      normalizePersian(q)
+        .toLowerCase()
+        .split(/[\s\u200c«»"'()[\],.:;!?،؛؟/-]+/u)
+        .filter((w) => w.length > 0)
+        .map((w) => w.slice(0, 64)),
+    ),
+  ].slice(0, 8);
 }
 
 const tehranDayStart = (iso: string) => fromTehranDayMinute(dayOfIsoDate(iso), 0);

@@ -171,6 +171,15 @@ describe("search and queues", () => {
     expect((await shiraz.request.list({ q: "خیابان پلاک", openOnly: false })).map((x) => x.id)).not.toContain(r.id);
   });
 
+  it("matches words by their beginning, through punctuation and the zero-width non-joiner", async () => {
+    const r = await op.request.create(garbage({ description: "زباله‌های «کوچهٔ نسترن»، سه روز مانده است" }));
+    for (const q of ["زباله کوچه", "زباله‌ها نسترن", "«نسترن»", "روز، مانده"]) {
+      expect((await op.request.list({ q, openOnly: false })).map((x) => x.id), q).toContain(r.id);
+    }
+    // A piece from the middle of a word is not a word of the description.
+    expect((await op.request.list({ q: "سترن", openOnly: false })).map((x) => x.id)).not.toContain(r.id);
+  });
+
   it("filters by a Tehran date range, status and category", async () => {
     api.setNow(new Date("2026-11-24T23:50:00+03:30"));
     const late = await op.request.create(garbage({ description: "پیام دیرهنگام سه‌شنبه" }));
