@@ -17,7 +17,6 @@ let t: TestDb;
 let jobs: Jobs;
 let app: ReturnType<typeof createApp>;
 let qom: string;
-const now = () => new Date();
 
 beforeAll(async () => {
   t = await createTestDb();
