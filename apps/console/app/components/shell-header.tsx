@@ -59,6 +59,16 @@ export function ShellHeader({ city, user, now }: { city: City; user: User | null
               {t("work.nav.supervision")}
             </NavLink>
           )}
+          {has("supervisor", "city_admin") && (
+            <NavLink to={`/${city.slug}/sms`} data-testid="nav-sms">
+              {t("portal.nav.sms")}
+            </NavLink>
+          )}
+          {has("supervisor", "city_admin") && (
+            <NavLink to={`/${city.slug}/qr`} data-testid="nav-qr">
+              {t("portal.nav.qr")}
+            </NavLink>
+          )}
           {isAdmin && <NavLink to={`/${city.slug}/staff`}>{t("shell.navStaff")}</NavLink>}
           {isAdmin && <NavLink to={`/${city.slug}/audit`}>{t("shell.navAudit")}</NavLink>}
           {isAdmin && <NavLink to={`/${city.slug}/settings`}>{t("settings.title")}</NavLink>}

@@ -13,7 +13,7 @@ import { provenRequest } from "./track";
 export async function giveFeedback(ctx: Context, input: z.infer<typeof ZPortalFeedbackInput>) {
   const city = await portalCity(ctx, input.city);
   return inCity(ctx, city, async (tx) => {
-    const { request } = await provenRequest(ctx, tx, city, input.trackingCode, { last4: input.last4, token: input.token }, "feedback");
+    const { request } = await provenRequest(ctx, tx, city, input.trackingCode, { last4: input.last4, token: input.token });
     if (request.status !== "resolved" && request.status !== "closed") throw new AppError("CONFLICT", "portal.errors.feedbackNotYet", { field: "score" });
     const row = await insertFeedback(tx, { tenantId: city.id, requestId: request.id, unitId: request.unitId, score: input.score, comment: input.comment, source: "portal", createdAt: ctx.now() });
     if (!row) throw new AppError("CONFLICT", "portal.errors.feedbackGiven", { field: "score" });

@@ -27,7 +27,7 @@ export const portalRouter = router({
   track: publicProcedure.input(ZPortalTrackInput).query(async ({ ctx, input }) => {
     const city = await portalCity(ctx, input.city);
     return inCity(ctx, city, async (tx) => {
-      const { request, secret } = await provenRequest(ctx, tx, city, input.trackingCode, { last4: input.last4, token: input.token }, "track");
+      const { request, secret } = await provenRequest(ctx, tx, city, input.trackingCode, { last4: input.last4, token: input.token });
       return trackView(tx, city, request, secret);
     });
   }),

@@ -4,15 +4,15 @@ import type { Context } from "../../trpc";
 import { clientKey, portalLimits } from "./limits";
 import { settingsOf } from "../../portal/city";
 
-type Proof = { last4?: string; token?: string; mobile?: string };
+type Proof = { last4?: string; token?: string };
 
 /**
  * The message a citizen may see: the tracking code must exist in this city
- * and be proven by the last four digits of its mobile, a signed SMS link, or
- * a verified session for the same mobile. Any failure is the same "not found"
+ * and be proven by the last four digits of its mobile or a signed SMS link. Both SMS links (the message's page
+ * and the survey) prove the same thing: this person received the city's SMS. Any failure is the same "not found"
  * (codes cannot be probed), and failures per client are rate-limited.
  */
-export async function provenRequest(ctx: Context, tx: Tx, city: PortalCity, trackingCode: string, proof: Proof, purpose: "track" | "feedback") {
+export async function provenRequest(ctx: Context, tx: Tx, city: PortalCity, trackingCode: string, proof: Proof) {
   const limiter = portalLimits(ctx).track;
   const key = clientKey(ctx, city.id);
   if (limiter.blocked(key, ctx.now().getTime())) throw new AppError("TOO_MANY_REQUESTS", "portal.errors.tooManyTries");
@@ -21,9 +21,8 @@ export async function provenRequest(ctx: Context, tx: Tx, city: PortalCity, trac
   const ok =
     !!r &&
     r.kind !== "corruption_report" &&
-    ((proof.mobile !== undefined && r.citizenMobile === proof.mobile) ||
-      (proof.last4 !== undefined && mobileEndsWith(r.citizenMobile, proof.last4)) ||
-      (proof.token !== undefined && (verifyLink(settings.signingSecret, purpose, r.id, proof.token) || verifyLink(settings.signingSecret, "track", r.id, proof.token))));
+    ((proof.last4 !== undefined && mobileEndsWith(r.citizenMobile, proof.last4)) ||
+      (proof.token !== undefined && (verifyLink(settings.signingSecret, "track", r.id, proof.token) || verifyLink(settings.signingSecret, "feedback", r.id, proof.token))));
   if (!ok) {
     limiter.hit(key, ctx.now().getTime());
     throw new AppError("NOT_FOUND", "portal.errors.trackNotFound", { field: "trackingCode" });
