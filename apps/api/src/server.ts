@@ -1,8 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { assertRuntimeRoleSafe, createDatabase, runMigrations, seedDemo, type DemoSignIn } from "@city137/db";
+import { assertRuntimeRoleSafe, createDatabase, listActiveTenants, runMigrations, seedDemo, withoutTenant, type Database, type DemoSignIn } from "@city137/db";
 import { loggingDispatcher, startJobs, type Jobs } from "@city137/jobs";
-import { devSmsProvider, kavenegarProvider, smsDispatcher, type SmsProvider } from "@city137/notify";
+import { devSmsProvider, kavenegarProvider, refreshDeliveries, smsDispatcher, type SmsProvider } from "@city137/notify";
 import { createFileStore, LocalDiskStore, type FileStore } from "@city137/files";
 import { createStripeClient, stripeDispatcher } from "@city137/billing";
 import { createApp } from "./app";
@@ -104,6 +104,7 @@ export async function startApiServer(opts: StartOptions): Promise<RunningApi> {
       })
     : null;
 
+  const deliveries = jobs ? pollDeliveries(db, opts.sms?.provider ?? devSmsProvider(), log) : null;
   const files = opts.files ?? new LocalDiskStore(".data/files");
   const nudgeOutbox = jobs ? () => void jobs.relayNow().catch((err: unknown) => log.warn({ err }, "outbox relay could not be woken")) : undefined;
   const stripeWebhook = { secret: opts.stripe?.webhookSecret, enqueue: jobs ? (job: { city: string; event: object }) => jobs.stripeEvent(job) : undefined };
@@ -123,6 +124,7 @@ export async function startApiServer(opts: StartOptions): Promise<RunningApi> {
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Running jobs finish (up to 10 s) before the database goes.
+      if (deliveries) clearInterval(deliveries);
       await jobs?.stop();
       await db.close();
     },
@@ -141,4 +143,18 @@ function smsDispatcherOf(opts: StartOptions, log: Logger) {
       : loggingDispatcher(jobsLog),
     log: jobsLog,
   });
+}
+
+/** Every two minutes, asks a provider that can be asked (Kavenegar) what became of each city's pending SMS. */
+function pollDeliveries(db: Database, provider: SmsProvider, log: Logger): NodeJS.Timeout | null {
+  if (!provider.status) return null;
+  const timer = setInterval(() => {
+    void (async () => {
+      for (const city of await withoutTenant(db, (tx) => listActiveTenants(tx))) {
+        await refreshDeliveries(db, { tenantId: city.id, provider, now: new Date() });
+      }
+    })().catch((err: unknown) => log.warn({ err }, "SMS delivery reports could not be read"));
+  }, 120_000);
+  timer.unref();
+  return timer;
 }
