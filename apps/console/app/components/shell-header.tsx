@@ -59,6 +59,11 @@ export function ShellHeader({ city, user, now }: { city: City; user: User | null
               {t("work.nav.supervision")}
             </NavLink>
           )}
+          {has("manager", "supervisor", "city_admin", "unit_staff", "inspector") && (
+            <NavLink to={`/${city.slug}/insight`} data-testid="nav-insight">
+              {t("insight.nav")}
+            </NavLink>
+          )}
           {has("supervisor", "city_admin") && (
             <NavLink to={`/${city.slug}/sms`} data-testid="nav-sms">
               {t("portal.nav.sms")}
