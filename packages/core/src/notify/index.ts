@@ -1,5 +1,5 @@
 /** The SMS a city sends, by event. */
-export const SMS_EVENTS = ["request_registered", "request_resolved", "request_rejected", "request_forwarded", "otp"] as const;
+export const SMS_EVENTS = ["request_registered", "request_supported", "request_resolved", "request_rejected", "request_forwarded", "otp"] as const;
 export type SmsEvent = (typeof SMS_EVENTS)[number];
 export type SmsLocale = "fa" | "en";
 
@@ -18,6 +18,11 @@ export const DEFAULT_TEMPLATES: Record<SmsEvent, Record<SmsLocale, string>> = {
   request_registered: {
     fa: "{{city}}: پیام شما ثبت شد. کد پیگیری: {{code}}\nپیگیری: {{link}}",
     en: "{{city}}: your message is registered. Tracking code: {{code}}\nTrack: {{link}}",
+  },
+  /** «من هم»: a caller added to an open message hears its code; they are texted its answer too. */
+  request_supported: {
+    fa: "{{city}}: تماس شما به پیام {{code}} افزوده شد؛ نتیجه را پیامک می‌کنیم.\nپیگیری: {{link}}",
+    en: "{{city}}: your call was added to message {{code}}; we will text you the outcome.\nTrack: {{link}}",
   },
   request_resolved: {
     fa: "{{city}}: پیام {{code}} رسیدگی شد.\nپاسخ: {{note}}\nنظرتان را بگویید: {{link}}",

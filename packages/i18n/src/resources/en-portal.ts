@@ -199,6 +199,7 @@ export const enPortal = {
       request_registered: "Registration",
       request_resolved: "Resolution",
       request_rejected: "Rejection",
+      request_supported: "Added to an existing message (me too)",
       request_forwarded: "Sent to the agency in charge",
       otp: "Verification code",
     },

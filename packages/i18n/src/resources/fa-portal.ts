@@ -199,6 +199,7 @@ export const faPortal = {
       request_registered: "ثبت پیام",
       request_resolved: "رسیدگی",
       request_rejected: "رد پیام",
+      request_supported: "افزوده شدن به پیام موجود («من هم»)",
       request_forwarded: "ارسال به دستگاه مسئول",
       otp: "کد تأیید",
     },
