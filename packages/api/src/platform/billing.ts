@@ -22,6 +22,7 @@ import {
 import type { IssueInvoiceInput, RecordPaymentInput, SavePlanInput, UpdateAccountInput } from "../routers/billing/inputs";
 import type { PlatformActor } from "./actor";
 import { periodOf, usageOfPeriod } from "./billing-usage";
+import { stripeConfigured } from "./stripe-config";
 
 /*
  * Platform staff's money actions. A city's billing rows are tenant rows, so
@@ -61,6 +62,7 @@ export async function savePlan(db: Database, actor: PlatformActor, input: SavePl
 
 export async function updateAccount(db: Database, actor: PlatformActor, input: UpdateAccountInput) {
   const { tenantId, ...change } = input;
+  if (change.provider === "stripe" && !stripeConfigured()) throw new AppError("BAD_REQUEST", "billing.errors.stripeOff", { field: "provider" });
   const account = await asCity(db, tenantId, async (tx) => {
     if (change.planId && !(await findPlan(tx, change.planId))) throw new AppError("BAD_REQUEST", "billing.errors.unknownPlan", { field: "planId" });
     await ensureBillingAccount(tx, { tenantId });

@@ -2,6 +2,7 @@ import { tehranIsoDate } from "@city137/core";
 import { listActiveTenants, listBillingOverview, withoutTenant, withPlatform, type Database } from "@city137/db";
 import { currentPeriod, refreshUsage } from "./billing-usage";
 import { evaluateBilling } from "./billing";
+import { stripeConfigured } from "./stripe-config";
 
 /**
  * Every city with plan, billing state, this month's usage against the plan,
@@ -20,7 +21,7 @@ export async function billingOverview(db: Database, now: Date) {
   return {
     period,
     // without a key the platform bills every city offline, and says so
-    stripeConfigured: Boolean(process.env.STRIPE_SECRET_KEY),
+    stripeConfigured: stripeConfigured(),
     rows: rows.map((r) => ({ ...r, overdueRial: Number(r.overdueRial), openRial: Number(r.openRial) })),
   };
 }

@@ -15,6 +15,7 @@ export const enBilling = {
     link: "See billing",
   },
   errors: {
+    stripeOff: "Stripe is not configured on this platform (no STRIPE_SECRET_KEY): bill this city offline.",
     restricted: "This city's account is restricted for an overdue invoice, so its settings cannot be changed now. Citizens' messages and their handling are not affected.",
     statusMove: "The city cannot be moved to that state from its current one.",
     planCodeTaken: "Another plan already uses this code.",

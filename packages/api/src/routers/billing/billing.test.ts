@@ -81,6 +81,9 @@ describe("plans, offline invoices and payments", () => {
   it("puts Qom on the plan, meters its messages and issues a numbered invoice once per key", async () => {
     qomId = await tenantIdOf("qom");
     expect(await failure(billing.billing.invoice.issue({ tenantId: qomId, jy: 1405, jm: 9, idempotencyKey: "qom-1405-09-a" }))).toMatchObject({ fieldErrors: { tenantId: "billing.errors.noPlan" } });
+    // no Stripe key in this environment: Stripe cannot be chosen, and the overview says the platform bills offline
+    expect(await failure(billing.billing.account.update({ tenantId: qomId, planId, cycle: "monthly", provider: "stripe" }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { provider: "billing.errors.stripeOff" } });
+    expect((await billing.billing.overview()).stripeConfigured).toBe(false);
     await billing.billing.account.update({ tenantId: qomId, planId, cycle: "monthly", provider: "offline", legalName: "شهرداری قم", address: "قم، میدان آستانه" });
 
     const operator = api.caller(await api.signIn("qom", "qom.operator"));
