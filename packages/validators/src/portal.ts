@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MESSAGE_KINDS, QR_PLACE_KINDS, normalizeIranMobile, parseTrackingCode, toAsciiDigits } from "@city137/core";
+import { MESSAGE_KINDS, QR_PLACE_KINDS, SMS_EVENTS, normalizeIranMobile, parseTrackingCode, toAsciiDigits } from "@city137/core";
 import { K, ZCitySlug, zId, zText } from "./common";
 
 /** Kinds a citizen may choose on the portal (corruption reports get their own protected channel). */
@@ -92,7 +92,7 @@ export const ZQrOpenInput = z.object({ city: ZCitySlug, code: z.string().trim().
 
 export const ZSmsListInput = z.object({ to: mobile.optional() }).default({});
 export const ZSmsTemplateInput = z.object({
-  event: z.enum(["request_registered", "request_resolved", "request_rejected", "request_forwarded", "otp"], { error: K.invalid }),
+  event: z.enum(SMS_EVENTS, { error: K.invalid }),
   locale: z.enum(["fa", "en"], { error: K.invalid }),
   body: z.string().trim().max(600, { error: K.tooLong }),
 });
