@@ -13,6 +13,7 @@ import { tehranIsoDate } from "@city137/core";
 import { addRequest } from "../../jobs/src/test-fixtures";
 import { createStripeClient } from "./client";
 import { stripeDispatcher } from "./dispatcher";
+import { portalLink } from "./portal";
 import { stripeMock } from "./testing/stripe-mock";
 
 const stripe = stripeMock();
@@ -93,5 +94,13 @@ describe("Stripe through the outbox", () => {
     expect(meter[1]!.form.get("identifier")).toBe(meter[1]!.idempotencyKey);
     expect([meter[1]!.form.get("event_name"), meter[1]!.form.get("payload[value]"), meter[1]!.form.get("payload[stripe_customer_id]")]).toEqual(["city137_messages", "2", (await account())!.stripeCustomerId]);
     expect((await outboxOf("stripe.meter"))[0]).toMatchObject({ sent: true });
+  });
+
+  it("gives a city's admin a customer portal link for its own customer", async () => {
+    const customerId = (await account())!.stripeCustomerId!;
+    const url = await portalLink(createStripeClient({ secretKey: "sk_test_city137" }), { customerId, returnUrl: "http://127.0.0.1:3137/qom/settings/billing" });
+    expect(url).toMatch(/^https:\/\/billing\.stripe\.com\//);
+    const [call] = calls("/v1/billing_portal/sessions");
+    expect([call!.form.get("customer"), call!.form.get("return_url")]).toEqual([customerId, "http://127.0.0.1:3137/qom/settings/billing"]);
   });
 });

@@ -1,12 +1,14 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useParams } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { InvoiceTable } from "../billing/invoice-table";
 import { InvoiceView } from "../billing/invoice-view";
 import { Money } from "../billing/money";
 import { StateTag } from "../billing/state-tag";
 import { UsageSummary } from "../billing/usage-table";
+import { FormFeedback } from "../components/form-feedback";
 import { failureResponse } from "../lib/api.server";
+import { attempt } from "../lib/forms.server";
 import { requireCityAdmin } from "../lib/require-admin.server";
 
 /** The city admin's own billing: plan, this month's usage, invoices (?invoice=<id> prints one). */
@@ -21,8 +23,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+/** A Stripe city's admin goes to Stripe's customer portal and comes back here. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { api } = await requireCityAdmin(request, params.city!);
+  const returnUrl = new URL(`/${params.city}/settings/billing`, request.url).toString();
+  const outcome = await attempt("portal", () => api.billing.portalLink.mutate({ returnUrl }));
+  return outcome.ok ? redirect(outcome.result.url) : outcome;
+}
+
 export default function CityBilling() {
   const { invoice, mine } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
   const { city } = useParams();
   const { t, i18n } = useTranslation();
   if (invoice) {
@@ -45,6 +56,14 @@ export default function CityBilling() {
         <p>
           {t("billing.mine.state")}: <StateTag state={account.state} />
         </p>
+        {outcome && <FormFeedback outcome={outcome} />}
+        {account.provider === "stripe" && (
+          <Form method="post">
+            <button type="submit" data-testid="stripe-portal">
+              {t("billing.mine.portal")}
+            </button>
+          </Form>
+        )}
         <p data-testid="city-plan">{plan ? (i18n.language === "fa" ? plan.nameFa : plan.nameEn) : t("billing.mine.noPlan")}</p>
         {owed.openRial > 0 && (
           <p>

@@ -3,9 +3,9 @@ import { billingStateOf, withTenant, type Database } from "@city137/db";
 
 /**
  * Still allowed to a restricted city's admins: taking access away is a
- * security matter, never a billing one.
+ * security matter, never a billing one; and paying must stay possible.
  */
-const ALWAYS_ALLOWED = new Set(["staff.setActive", "apiKey.revoke"]);
+const ALWAYS_ALLOWED = new Set(["staff.setActive", "apiKey.revoke", "billing.portalLink"]);
 
 /**
  * A restricted city's admins may not change its settings (docs/decisions/011).

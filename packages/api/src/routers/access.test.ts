@@ -180,6 +180,8 @@ const PROCEDURES: Record<
   "billing.mine": { audience: "cityAdmin" },
   "billing.myInvoice": { audience: "cityAdmin", input: () => ({ id: NO_ROW }), notFoundFor: ["tehran.admin", "shiraz.admin"] },
   "billing.state": { audience: "staff" },
+  // neither city pays through Stripe: no portal to link to
+  "billing.portalLink": { audience: "cityAdmin", input: () => ({ returnUrl: "http://127.0.0.1:3137/tehran/settings/billing" }), notFoundFor: ["tehran.admin", "shiraz.admin"] },
   "insight.dashboard": { audience: "staff", roles: ["admin", "supervisor", "manager", "unitstaff", "inspector"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
   "insight.messages": { audience: "staff", roles: ["admin", "supervisor", "manager", "unitstaff", "inspector"], input: () => ({ group: "open" }) },
   "insight.citizens": { audience: "staff", roles: ["admin", "supervisor", "manager"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },

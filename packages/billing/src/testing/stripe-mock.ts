@@ -63,6 +63,10 @@ export function stripeMock() {
         return { id: params.id, object: "subscription_item", quantity: Number(call.form.get("quantity")) };
       });
     }),
+    http.post(`${API}/v1/billing_portal/sessions`, async ({ request }) => {
+      const call = await record(request, "/v1/billing_portal/sessions");
+      return HttpResponse.json({ id: `bps_${calls.length}`, object: "billing_portal.session", customer: call.form.get("customer"), return_url: call.form.get("return_url"), url: `https://billing.stripe.com/p/session/test_${calls.length}` });
+    }),
     http.post(`${API}/v1/billing/meter_events`, async ({ request }) => {
       const call = await record(request, "/v1/billing/meter_events");
       return once(call, () => ({ object: "billing.meter_event", event_name: call.form.get("event_name"), identifier: call.form.get("identifier"), payload: { value: call.form.get("payload[value]") } }));

@@ -15,6 +15,7 @@ export const enBilling = {
     link: "See billing",
   },
   errors: {
+    noStripeCustomer: "This city does not pay through Stripe.",
     stripeOff: "Stripe is not configured on this platform (no STRIPE_SECRET_KEY): bill this city offline.",
     restricted: "This city's account is restricted for an overdue invoice, so its settings cannot be changed now. Citizens' messages and their handling are not affected.",
     statusMove: "The city cannot be moved to that state from its current one.",
@@ -145,6 +146,7 @@ export const enBilling = {
     day: "Day",
   },
   mine: {
+    portal: "Invoices and payment in Stripe",
     title: "Billing",
     help: "Your city's plan, this month's usage and invoices. Questions about invoices go to the platform's billing team.",
     noPlan: "Your city is not on a plan yet.",

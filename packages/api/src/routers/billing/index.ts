@@ -3,10 +3,11 @@ import { billingStateOf, ensureBillingAccount, findInvoice, findPlan, findTenant
 import { issueInvoice, recordInvoicePayment, restrictTenant, savePlan, updateAccount } from "../../platform/billing";
 import { currentPeriod, usageOfPeriod } from "../../platform/billing-usage";
 import { billingOverview } from "../../platform/overview";
+import { cityPortalLink } from "../../platform/stripe-portal";
 import { changeTenantStatus } from "../../platform/tenant-status";
 import { cityAdminProcedure, platformProcedure, router, staffProcedure, type Context } from "../../trpc";
 import { billingAccountOf } from "./read";
-import { ZInvoiceRef, ZIssueInvoiceInput, ZMyInvoiceInput, ZRecordPaymentInput, ZSavePlanInput, ZTenantRef, ZTenantStatusInput, ZUpdateAccountInput } from "./inputs";
+import { ZInvoiceRef, ZIssueInvoiceInput, ZMyInvoiceInput, ZPortalLinkInput, ZRecordPaymentInput, ZSavePlanInput, ZTenantRef, ZTenantStatusInput, ZUpdateAccountInput } from "./inputs";
 
 /** Money matters: platform admins and platform billing staff. */
 const money = platformProcedure("platform_admin", "platform_billing");
@@ -87,6 +88,9 @@ export const billingRouter = router({
       return { invoice, tenant, account, payments: await listPayments(tx, { tenantId: ctx.tenantId, invoiceId: invoice.id }) };
     }),
   ),
+
+  /** A Stripe city's admin: a link to Stripe's customer portal (open even while restricted, to pay). */
+  portalLink: cityAdminProcedure.input(ZPortalLinkInput).mutation(({ ctx, input }) => cityPortalLink(ctx.tenant, ctx.tenantId, input.returnUrl)),
 
   /** Any staff member of the city: the state behind the console's banner. */
   state: staffProcedure.query(({ ctx }) => ctx.tenant(async (tx) => ({ state: await billingStateOf(tx, { tenantId: ctx.tenantId }) }))),

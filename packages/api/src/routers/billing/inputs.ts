@@ -81,3 +81,5 @@ export const ZTenantStatusInput = z.object({ tenantId: zId, action: z.enum(["sus
 export type TenantStatusInput = z.infer<typeof ZTenantStatusInput>;
 
 export const ZMyInvoiceInput = z.object({ id: zId });
+
+export const ZPortalLinkInput = z.object({ returnUrl: z.url({ protocol: /^https?$/, error: K.invalid }) });
