@@ -142,16 +142,16 @@ export async function serviceFigures(tx: Tx, p: InsightScope & GroupContext) {
       forwarded: g("forwarded"),
       rated: sql<number>`count(${requestFeedback.score})::int`,
       ratingSum: sql<number>`coalesce(sum(${requestFeedback.score}), 0)::int`,
-      resolutionP50: sql<number | null>`percentile_cont(0.5) within group (order by ${secondsTo(requests.resolvedAt)})`,
-      resolutionP90: sql<number | null>`percentile_cont(0.9) within group (order by ${secondsTo(requests.resolvedAt)})`,
-      referralP50: sql<number | null>`percentile_cont(0.5) within group (order by ${secondsTo(firstReferral)})`,
-      referralP90: sql<number | null>`percentile_cont(0.9) within group (order by ${secondsTo(firstReferral)})`,
+      // Both percentiles from one sort each (the first-referral lookup runs once per message).
+      resolution: sql<Array<number | null> | null>`percentile_cont(array[0.5, 0.9]::float8[]) within group (order by ${secondsTo(requests.resolvedAt)})`,
+      referral: sql<Array<number | null> | null>`percentile_cont(array[0.5, 0.9]::float8[]) within group (order by ${secondsTo(firstReferral)})`,
     })
     .from(requests)
     .leftJoin(requestFeedback, and(eq(requestFeedback.tenantId, requests.tenantId), eq(requestFeedback.requestId, requests.id)))
     .where(scopeWhere(p));
   const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
-  return { ...row!, resolutionP50: num(row!.resolutionP50), resolutionP90: num(row!.resolutionP90), referralP50: num(row!.referralP50), referralP90: num(row!.referralP90) };
+  const { resolution, referral, ...counts } = row!;
+  return { ...counts, resolutionP50: num(resolution?.[0]), resolutionP90: num(resolution?.[1]), referralP50: num(referral?.[0]), referralP90: num(referral?.[1]) };
 }
 
 /** Open messages now (any registration date) by hours waited, in core's ageing buckets. */
