@@ -171,7 +171,15 @@ const sql = postgres(urls.owner, { max: 3, onnotice: () => {}, connection: { app
 try {
   const defs = await definitions(sql);
   await phase("drop keys, indexes and foreign keys", () => dropAll(sql, defs));
+  // The word index (migration 0014) is filled per row by a trigger in the product; here, once, set-based.
+  await sql`alter table requests disable trigger request_words`;
   const perCity = await phase("generate and COPY", () => load(sql));
+  await phase("index description words", async () => {
+    await sql`insert into request_words (tenant_id, word, request_id)
+              select r.tenant_id, w, r.id from requests r, description_words(r.search_text) as w
+              on conflict do nothing`;
+    await sql`alter table requests enable trigger request_words`;
+  });
   const build: Record<string, number> = {};
   await phase("rebuild keys, indexes, foreign keys", async () => {
     for (const kind of ["p", "u", "i", "f"] as const) {
@@ -182,7 +190,11 @@ try {
       }
     }
   });
-  await phase("analyze", () => sql`analyze requests, request_events, tenant_counters`);
+  await phase("analyze", async () => {
+    await sql`analyze requests, request_events, tenant_counters`;
+    // Sets the visibility map too, so word lookups can be index-only scans.
+    await sql`vacuum analyze request_words`;
+  });
   const total = seconds(started);
   const [size] = await sql<{ db: string; requests: string; events: string }[]>`
     select pg_size_pretty(pg_database_size(current_database())) as db,
@@ -190,7 +202,7 @@ try {
            pg_size_pretty(pg_total_relation_size('request_events')) as events`;
   const requestRows = perCity.reduce((s, c) => s + c.requests, 0);
   const eventRows = perCity.reduce((s, c) => s + c.events, 0);
-  const loadAndIndex = phases["generate and COPY"]! + phases["rebuild keys, indexes, foreign keys"]! + phases.analyze!;
+  const loadAndIndex = phases["generate and COPY"]! + phases["index description words"]! + phases["rebuild keys, indexes, foreign keys"]! + phases.analyze!;
   console.log();
   printTable(perCity.map((c) => ({ city: c.city, messages: c.requests, events: c.events, "open now": c.open })));
   const figures = {

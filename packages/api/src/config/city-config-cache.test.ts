@@ -38,7 +38,7 @@ describe("the intake's cached city configuration", () => {
 
     // The admin, on this instance, halves the SLA; the other instance's next message has the new deadline.
     const { id, createdAt: _c, tenantId: _t, active: _a, ...fields } = waste as typeof waste & { createdAt: unknown; tenantId: unknown; active: unknown };
-    await admin.category.update({ ...(fields as never), id, slaMinutes: 4 * 60 });
+    await admin.category.update({ ...(fields as Record<string, unknown>), id, slaMinutes: 4 * 60 } as Parameters<typeof admin.category.update>[0]);
     const after = await there.request.create(message());
     expect(after.deadline).toBe(new Date("2026-11-22T14:00:00+03:30").toISOString());
 
