@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { startPlatform, workdayClock, type Platform } from "./setup/servers";
+import { signedIn } from "./setup/pages";
 import { waitForContent } from "./setup/wait";
 
 
@@ -14,20 +14,8 @@ afterAll(() => p?.stop());
 
 const toAscii = (s: string) => s.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))).replace(/[٬,]/g, "");
 
-async function signedIn(who: string): Promise<Page> {
-  const context = await p.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const [city] = who.split(".");
-  await page.goto(city === "platform" ? `${p.consoleUrl}/platform/sign-in` : `${p.consoleUrl}/${city}/sign-in`);
-  await page.fill("#login", who);
-  await page.fill("#password", "demo-pass-137");
-  await page.click("[data-testid=sign-in-submit]");
-  await page.waitForSelector("[data-testid=signed-in-user]");
-  return page;
-}
-
 async function registerMessage(who: string, text: string): Promise<string> {
-  const operator = await signedIn(who);
+  const operator = await signedIn(p, who);
   const city = who.split(".")[0];
   await operator.goto(`${p.consoleUrl}/${city}/intake`);
   await operator.waitForSelector("[data-testid=intake-form]");
@@ -45,7 +33,7 @@ async function registerMessage(who: string, text: string): Promise<string> {
 
 describe("platform billing in a real browser", () => {
   it("platform staff put Mashhad on an offline plan, see its usage, invoice it, restrict it when overdue — and its citizens are still heard", async () => {
-    const staff = await signedIn("platform.billing");
+    const staff = await signedIn(p, "platform.billing");
     await staff.goto(`${p.consoleUrl}/platform/billing`);
     await staff.waitForSelector("[data-testid=billing-overview]");
     // no Stripe key here: the platform says every city is billed offline
@@ -96,7 +84,7 @@ describe("platform billing in a real browser", () => {
 
     // 25 days later the invoice is 15 days overdue (grace period): staff restrict Mashhad
     clock.advance(25 * 24 * 3_600_000);
-    const later = await signedIn("platform.billing");
+    const later = await signedIn(p, "platform.billing");
     await later.goto(`${p.consoleUrl}/platform/billing`);
     await later.waitForSelector("[data-testid=billing-row-mashhad]");
     expect(await later.getAttribute("[data-testid=billing-row-mashhad] [data-testid=billing-state]", "data-state")).toBe("grace");
@@ -107,7 +95,7 @@ describe("platform billing in a real browser", () => {
     await later.context().close();
 
     // Mashhad's admin sees the banner and cannot change settings, told why in Persian
-    const admin = await signedIn("mashhad.admin");
+    const admin = await signedIn(p, "mashhad.admin");
     await admin.waitForSelector("[data-testid=billing-banner][data-state=restricted]");
     await admin.goto(`${p.consoleUrl}/mashhad/settings/branding`);
     await admin.waitForSelector("[data-testid=branding-form]");

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { startPlatform, workdayClock, type Platform } from "./setup/servers";
+import { signedIn } from "./setup/pages";
 import { waitForContent } from "./setup/wait";
 
 let p: Platform;
@@ -60,20 +60,9 @@ beforeAll(async () => {
 });
 afterAll(() => p?.stop());
 
-async function signedIn(login: string): Promise<Page> {
-  const context = await p.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${p.consoleUrl}/tehran/sign-in`);
-  await page.fill("#login", login);
-  await page.fill("#password", "demo-pass-137");
-  await page.click("[data-testid=sign-in-submit]");
-  await page.waitForSelector("[data-testid=signed-in-user]");
-  return page;
-}
-
 describe("dashboards and rankings in a real browser", () => {
   it("a manager reads the dashboard in Persian and English, drills into a figure and exports CSV", async () => {
-    const page = await signedIn("tehran.manager");
+    const page = await signedIn(p, "tehran.manager");
     await page.click("[data-testid=nav-insight]");
     await page.waitForSelector("[data-testid=figures]");
     const range = `from=${tehranIso(new Date(clock.now().getTime() - 86_400_000))}&to=${tehranIso(clock.now())}`;
@@ -114,7 +103,7 @@ describe("dashboards and rankings in a real browser", () => {
   });
 
   it("a city admin changes a weight and sees the ranking change, with its explanation", async () => {
-    const page = await signedIn("tehran.admin");
+    const page = await signedIn(p, "tehran.admin");
     const { jy, jm } = jalaliNow();
     await page.goto(`${p.consoleUrl}/tehran/rankings?jy=${jy}&jm=${jm}&level=unit`);
     await page.waitForSelector("[data-testid=formula-form]");

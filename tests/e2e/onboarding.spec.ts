@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startPlatform, workdayClock, type Platform } from "./setup/servers";
+import { selectByText } from "./setup/pages";
 import { waitForContent } from "./setup/wait";
 
 let p: Platform;
@@ -15,11 +16,6 @@ afterAll(() => p?.stop());
 const newPage = async (browser: Browser): Promise<Page> => (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 const square = (x: number, y: number, s: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]] });
 /** Chooses the option whose text contains `text` (option labels carry tree indentation). */
-async function selectByText(page: Page, selector: string, text: string) {
-  const value = await page.$eval(selector, (el, want) => [...(el as HTMLSelectElement).options].find((o) => o.text.includes(want))?.value ?? "", text);
-  expect(value, `${selector} has an option "${text}"`).not.toBe("");
-  await page.selectOption(selector, value);
-}
 const feature = (props: Record<string, string>, geometry: unknown) => ({ type: "Feature", properties: props, geometry });
 
 describe("a fifth city onboards itself in the console", () => {

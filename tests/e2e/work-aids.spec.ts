@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startPlatform, workdayClock, type Platform } from "./setup/servers";
+import { selectByText, signedIn } from "./setup/pages";
 import { waitForContent, waitForText } from "./setup/wait";
 
 let p: Platform;
@@ -12,23 +13,6 @@ beforeAll(async () => {
   p = await startPlatform({ now: clock.now });
 });
 afterAll(() => p?.stop());
-
-async function signedIn(login: string): Promise<Page> {
-  const context = await p.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${p.consoleUrl}/tehran/sign-in`);
-  await page.fill("#login", login);
-  await page.fill("#password", "demo-pass-137");
-  await page.click("[data-testid=sign-in-submit]");
-  await page.waitForSelector("[data-testid=signed-in-user]");
-  return page;
-}
-
-async function selectByText(page: Page, selector: string, text: string) {
-  const value = await page.$eval(selector, (el, want) => [...(el as HTMLSelectElement).options].find((o) => o.text.includes(want))?.value ?? "", text);
-  expect(value, `${selector} has an option "${text}"`).not.toBe("");
-  await page.selectOption(selector, value);
-}
 
 const toAscii = (s: string) => s.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))).replace(/\D/g, "");
 
@@ -53,7 +37,7 @@ describe("the work aids of a 137 centre, in a real browser", () => {
   let code = "";
 
   it("the city admin writes a ready answer for garbage collection", async () => {
-    const page = await signedIn("tehran.admin");
+    const page = await signedIn(p, "tehran.admin");
     await page.goto(`${p.consoleUrl}/tehran/settings/responses`);
     await page.click("[data-testid=response-save]");
     await waitForContent(page, "#titleFa-error", "عنوان فارسی");
@@ -67,7 +51,7 @@ describe("the work aids of a 137 centre, in a real browser", () => {
   });
 
   it("a second caller with the same problem is added to the open message instead of registering a new one", async () => {
-    const page = await signedIn("tehran.operator");
+    const page = await signedIn(p, "tehran.operator");
     await garbageCall(page, "09127770001", "رضا یاسمی", "35.82", "51.101");
     await page.click("[data-testid=intake-submit]");
     await page.waitForSelector("[data-testid=intake-done]");
@@ -90,7 +74,7 @@ describe("the work aids of a 137 centre, in a real browser", () => {
   });
 
   it("the unit resolves it starting from the ready answer", async () => {
-    const page = await signedIn("tehran.unitstaff");
+    const page = await signedIn(p, "tehran.unitstaff");
     await page.goto(`${p.consoleUrl}/tehran/messages/${code}`);
     await page.waitForSelector("[data-testid=template-resolve]");
     await selectByText(page, "[data-testid=template-resolve]", "تخلیهٔ مخزن");
@@ -102,7 +86,7 @@ describe("the work aids of a 137 centre, in a real browser", () => {
   });
 
   it("a supervisor re-refers a message, sees it in the week's re-referrals, and keeps a search", async () => {
-    const page = await signedIn("tehran.supervisor");
+    const page = await signedIn(p, "tehran.supervisor");
     await garbageCall(page, "09127770003", "کاوه پارسا", "35.83", "51.11");
     await page.click("[data-testid=intake-submit]");
     await page.waitForSelector("[data-testid=intake-done]");
@@ -128,7 +112,7 @@ describe("the work aids of a 137 centre, in a real browser", () => {
     await page.context().close();
 
     // Shared: the operator finds it, and it opens the same search.
-    const operator = await signedIn("tehran.operator");
+    const operator = await signedIn(p, "tehran.operator");
     await operator.goto(`${p.consoleUrl}/tehran/queue`);
     await operator.click("[data-testid=saved-search] >> text=زباله‌های کوچهٔ یاس");
     await operator.waitForURL(/q=/);

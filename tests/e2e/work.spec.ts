@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { startPlatform, workdayClock, type Platform } from "./setup/servers";
+import { signedIn } from "./setup/pages";
 import { waitForText } from "./setup/wait";
 
 let p: Platform;
@@ -14,17 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => p?.stop());
 
-async function signedIn(login: string): Promise<Page> {
-  const context = await p.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${p.consoleUrl}/tehran/sign-in`);
-  await page.fill("#login", login);
-  await page.fill("#password", "demo-pass-137");
-  await page.click("[data-testid=sign-in-submit]");
-  await page.waitForSelector("[data-testid=signed-in-user]");
-  return page;
-}
-
 /** An 8×8 PNG, small enough to keep in the test. */
 const PNG_8x8 = "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWOQ67HBihiGlgQAcJI5geXKEN4AAAAASUVORK5CYII=";
 
@@ -34,7 +23,7 @@ describe("a phone message from intake to resolution, in a real browser", () => {
   let code = "";
 
   it("an operator registers a call in Persian by keyboard, and reads the tracking code back", async () => {
-    const page = await signedIn("tehran.operator");
+    const page = await signedIn(p, "tehran.operator");
     await page.click("[data-testid=nav-intake]");
     await page.waitForSelector("[data-testid=intake-form]");
     // The mobile field has the focus: the operator types the caller's number in Persian digits.
@@ -91,7 +80,7 @@ describe("a phone message from intake to resolution, in a real browser", () => {
   });
 
   it("the district's unit staff find it in their inbox, start work and resolve it with an answer and a proof-of-work photo", async () => {
-    const page = await signedIn("tehran.unitstaff");
+    const page = await signedIn(p, "tehran.unitstaff");
     await page.click("[data-testid=nav-queue]");
     await page.waitForSelector("[data-testid=queue-table]");
     expect(await page.getAttribute("[data-testid=tab-mine]", "aria-current")).toBe("page");
@@ -128,7 +117,7 @@ describe("a phone message from intake to resolution, in a real browser", () => {
   });
 
   it("unit staff cannot open another unit's message; another city's staff cannot open Tehran's", async () => {
-    const operator = await signedIn("tehran.operator");
+    const operator = await signedIn(p, "tehran.operator");
     await operator.goto(`${p.consoleUrl}/tehran/queue?queue=all&q=${encodeURIComponent("کوچهٔ بهار")}&status=any`);
     expect(await operator.locator("[data-testid=queue-row]").count()).toBeGreaterThan(0); // positive control
     await operator.context().close();
@@ -148,7 +137,7 @@ describe("a phone message from intake to resolution, in a real browser", () => {
   });
 
   it("a supervisor sees the breach list once a deadline has passed, and searches by Jalali date", async () => {
-    const operator = await signedIn("tehran.operator");
+    const operator = await signedIn(p, "tehran.operator");
     await operator.goto(`${p.consoleUrl}/tehran/intake`);
     await operator.selectOption("#kind", "request");
     await operator.click("[data-testid=category-search]");
@@ -163,7 +152,7 @@ describe("a phone message from intake to resolution, in a real browser", () => {
     await operator.context().close();
 
     clock.advance(10 * 24 * 3_600_000); // ten days later
-    const page = await signedIn("tehran.supervisor");
+    const page = await signedIn(p, "tehran.supervisor");
     await page.click("[data-testid=nav-supervision]");
     await page.waitForSelector("[data-testid=breach-list]");
     const codes = (await page.locator("[data-testid=breach-row] td:first-child").allTextContents()).map(toAscii);
@@ -182,7 +171,7 @@ describe("a phone message from intake to resolution, in a real browser", () => {
   });
 
   it("works the same in English, left to right with Latin digits", async () => {
-    const page = await signedIn("tehran.operator");
+    const page = await signedIn(p, "tehran.operator");
     await page.click("[data-testid=language-switch]");
     await page.waitForFunction(() => document.documentElement.dir === "ltr");
     await page.click("[data-testid=nav-intake]");
