@@ -1,4 +1,4 @@
-import { foreignKey, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { tenantId } from "./columns";
 import { requests } from "./requests";
 
@@ -18,6 +18,9 @@ export const requestWords = pgTable(
   },
   (t) => [
     primaryKey({ name: "request_words_pkey", columns: [t.tenantId, t.word, t.requestId] }),
+    // Newest-first search of a common word walks requests by date and probes here per message
+    // (migration 0015): without it the probe scanned every entry of the word.
+    index("request_words_request_idx").on(t.tenantId, t.requestId, t.word),
     foreignKey({ name: "request_words_request_fk", columns: [t.tenantId, t.requestId], foreignColumns: [requests.tenantId, requests.id] }).onDelete("cascade"),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "request_words_request_idx" ON "request_words" USING btree ("tenant_id","request_id","word");
