@@ -49,6 +49,8 @@ export const requestSupporters = pgTable(
     /** The message merged into this one as a duplicate, if the support came from a merge. */
     mergedRequestId: uuid("merged_request_id"),
     channel: text("channel").notNull(),
+    /** The language a supporter used on the portal, for their SMS (null: the city's default language). */
+    locale: text("locale").$type<"fa" | "en">(),
     /** The intake form's key: a retried "attach this caller" adds them once. */
     idempotencyKey: text("idempotency_key"),
     createdBy: uuid("created_by"),

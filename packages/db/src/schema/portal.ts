@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, unique } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, unique } from "drizzle-orm/pg-core";
 import { createdAt, id, tenantId, tstz } from "./columns";
 
 /** A city's portal settings: one row per city, made on first use with id = tenant_id (so no second row can appear). */
@@ -13,6 +13,8 @@ export const portalSettings = pgTable(
     otpPerMobileDaily: integer("otp_per_mobile_daily").notNull().default(5),
     otpPerClientDaily: integer("otp_per_client_daily").notNull().default(10),
     otpPerCityDaily: integer("otp_per_city_daily").notNull().default(2000),
+    /** Whether the portal shows the city's public messages (map, list, "me too"); the city admin toggles it. */
+    publicMessages: boolean("public_messages").notNull().default(true),
     /** Random key (hex) that signs the city's QR codes and SMS links; rotating it voids every printed code and sent link. */
     signingSecret: text("signing_secret").notNull(),
     createdAt: createdAt(),

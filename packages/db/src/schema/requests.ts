@@ -29,6 +29,8 @@ export const requests = pgTable(
     citizenName: text("citizen_name"),
     citizenMobile: text("citizen_mobile"),
     citizenNationalId: text("citizen_national_id"),
+    /** The language the citizen wrote in on the portal: their SMS use it (null: the city's default language). */
+    citizenLocale: text("citizen_locale").$type<"fa" | "en">(),
     priority: text("priority").$type<Priority>().notNull(),
     status: text("status").$type<RequestState>().notNull(),
     unitId: uuid("unit_id"),
@@ -66,6 +68,8 @@ export const requests = pgTable(
       .on(t.tenantId, t.unitId, t.deadline, t.seq)
       .where(sql`status in ('registered','referred','in_progress','reopened')`),
     index("requests_duplicate_of_idx").on(t.tenantId, t.duplicateOf),
+    // The portal's public list filtered by status, newest first (unfiltered it walks requests_created_idx).
+    index("requests_status_created_idx").on(t.tenantId, t.status, t.createdAt),
     index("requests_open_deadline_idx")
       .on(t.tenantId, t.deadline)
       .where(sql`status in ('registered','referred','in_progress','reopened')`),
