@@ -7,6 +7,7 @@ import { citizenSessions, otpChallenges, portalSettings, qrCodes, smsMessages, s
 import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, requestEvents, requestFeedback, requestSupporters, requestWords, requests, responseTemplates, savedFilters, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
 import { billingAccounts, billingInvoices, billingPayments, billingStripeEvents, billingUsageDaily } from "../schema";
 import { scoringFormulas } from "../schema";
+import { protectedReportEntries, protectedReports } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 
 /** Ids inside one city that new rows may point at. */
@@ -16,6 +17,7 @@ export interface CityFixture {
   unitId: string;
   categoryId: string;
   requestId?: string;
+  reportId?: string;
 }
 
 interface TableSpec {
@@ -29,6 +31,8 @@ interface TableSpec {
   freshUnit?: true;
   /** The row needs a message of the city to hang on. */
   freshRequest?: true;
+  /** The row needs a protected report of the city to hang on. */
+  freshReport?: true;
   /** The runtime may not update or delete at all (append-only tables). */
   appendOnly?: boolean;
 }
@@ -49,6 +53,11 @@ const requestRow = (f: CityFixture) => {
     priority: "normal",
     status: "registered",
   };
+};
+
+const reportRow = (f: CityFixture) => {
+  seq += 1;
+  return { tenantId: f.tenantId, number: seq, receiptPrefix: "0000", receiptHash: "x", keyVersion: "test", wrappedKey: "x", body: "x", receivedOn: "2026-01-01", updatedOn: "2026-01-01" };
 };
 
 /** One entry per tenant table. The test fails when a table is missing here. */
@@ -289,6 +298,19 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     newRow: (f) => ({ tenantId: f.tenantId, id: `evt_${tag()}`, type: "test.matrix", eventCreated: new Date(), payload: {} }),
     change: { type: sql`type` },
   },
+  protected_reports: {
+    table: protectedReports,
+    key: protectedReports.id,
+    newRow: reportRow,
+    change: { status: sql`status` },
+  },
+  protected_report_entries: {
+    table: protectedReportEntries,
+    key: protectedReportEntries.id,
+    freshReport: true,
+    newRow: (f) => ({ tenantId: f.tenantId, reportId: f.reportId, seq: (seq += 1), author: "reporter", kind: "text", content: "x", writtenOn: "2026-01-01" }),
+    change: { content: sql`content` },
+  },
   audit_log: {
     table: auditLog,
     key: auditLog.id,
@@ -335,6 +357,7 @@ export async function checkTable(db: Database, name: string, own: CityFixture, o
     const f = { ...rowOf };
     if (spec.freshUnit) f.unitId = await freshUnit(tx, f);
     if (spec.freshRequest) f.requestId = await freshRequest(tx, f);
+    if (spec.freshReport) f.reportId = await freshReport(tx, f);
     return (await tx.insert(t).values(spec.newRow(f) as never).returning()).length;
   };
   const updateOf = (tenantId: string) => async (tx: Tx) =>
@@ -346,6 +369,7 @@ export async function checkTable(db: Database, name: string, own: CityFixture, o
     const copy = { ...f };
     if (spec.freshUnit) copy.unitId = await freshUnit(tx, copy);
     if (spec.freshRequest) copy.requestId = await freshRequest(tx, copy);
+    if (spec.freshReport) copy.reportId = await freshReport(tx, copy);
     const [row] = (await tx.insert(t).values(spec.newRow(copy) as never).returning()) as Record<string, unknown>[];
     const key = spec.key;
     return (await tx.delete(t).where(and(eq(t.tenantId, f.tenantId), eq(key, row![keyProp(spec)]))).returning()).length;
@@ -375,6 +399,11 @@ export async function checkTable(db: Database, name: string, own: CityFixture, o
 
 async function freshRequest(tx: Tx, f: CityFixture): Promise<string> {
   const [r] = await tx.insert(requests).values(requestRow(f) as never).returning({ id: requests.id });
+  return r!.id;
+}
+
+async function freshReport(tx: Tx, f: CityFixture): Promise<string> {
+  const [r] = await tx.insert(protectedReports).values(reportRow(f) as never).returning({ id: protectedReports.id });
   return r!.id;
 }
 

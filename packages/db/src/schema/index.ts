@@ -21,3 +21,4 @@ export * from "./portal";
 export * from "./qr";
 export * from "./scoring";
 export * from "./search-words";
+export * from "./protected-reports";
