@@ -21,3 +21,4 @@ export * from "./portal";
 export * from "./notify";
 export * from "./insight";
 export * from "./scoring";
+export * from "./protected";
