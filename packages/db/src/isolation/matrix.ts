@@ -8,6 +8,7 @@ import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, request
 import { billingAccounts, billingInvoices, billingPayments, billingStripeEvents, billingUsageDaily } from "../schema";
 import { scoringFormulas } from "../schema";
 import { protectedReportEntries, protectedReports } from "../schema";
+import { insightDaily, insightDailyHours, insightDirtyDays } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 
 /** Ids inside one city that new rows may point at. */
@@ -186,6 +187,24 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     freshRequest: true,
     newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, score: 4, source: "portal" }),
     change: { comment: sql`comment` },
+  },
+  insight_daily: {
+    table: insightDaily,
+    key: insightDaily.key,
+    newRow: (f) => ({ tenantId: f.tenantId, day: 20000, dimension: "none", key: `k${tag()}`, corruption: false, all: 1, open: 0, resolved: 0, dueResolved: 0, onTime: 0, reopened: 0, duplicate: 0, forwarded: 0, rated: 0, ratingSum: 0 }),
+    change: { all: sql`n_all` },
+  },
+  insight_daily_hours: {
+    table: insightDailyHours,
+    key: insightDailyHours.measure,
+    newRow: (f) => ({ tenantId: f.tenantId, day: 20000, corruption: false, measure: `m${tag()}`, hours: 1, n: 1 }),
+    change: { n: sql`n` },
+  },
+  insight_dirty_days: {
+    table: insightDirtyDays,
+    key: insightDirtyDays.id,
+    newRow: (f) => ({ tenantId: f.tenantId, day: 20000 }),
+    change: { day: sql`day` },
   },
   request_supporters: {
     table: requestSupporters,

@@ -22,3 +22,4 @@ export * from "./qr";
 export * from "./scoring";
 export * from "./search-words";
 export * from "./protected-reports";
+export * from "./insight-rollup";

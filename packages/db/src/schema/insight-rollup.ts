@@ -1,0 +1,69 @@
+import { boolean, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { id, tenantId } from "./columns";
+
+/**
+ * The dashboards' daily rollup (docs/decisions/016): per city, Tehran day,
+ * breakdown (dimension + key) and whether the rows are corruption reports,
+ * how many messages fall in each figure's group. Every dimension has its own
+ * rows (dimension 'none' holds the day's totals), so a breakdown is one
+ * index range. Filled from `requests` with the same predicates as the raw
+ * figures (packages/db/src/queries/insight-rollup.ts); never written by hand.
+ */
+export const insightDaily = pgTable(
+  "insight_daily",
+  {
+    tenantId: tenantId(),
+    day: integer("day").notNull(),
+    dimension: text("dimension").notNull(),
+    key: text("key").notNull(),
+    corruption: boolean("corruption").notNull(),
+    all: integer("n_all").notNull(),
+    open: integer("n_open").notNull(),
+    resolved: integer("n_resolved").notNull(),
+    /** Has a deadline and was resolved (the part of "due" that does not depend on the clock). */
+    dueResolved: integer("n_due_resolved").notNull(),
+    onTime: integer("n_on_time").notNull(),
+    reopened: integer("n_reopened").notNull(),
+    duplicate: integer("n_duplicate").notNull(),
+    forwarded: integer("n_forwarded").notNull(),
+    rated: integer("n_rated").notNull(),
+    ratingSum: integer("rating_sum").notNull(),
+  },
+  (t) => [primaryKey({ name: "insight_daily_pkey", columns: [t.tenantId, t.dimension, t.day, t.key, t.corruption] })],
+);
+
+/**
+ * Time to resolution and to first referral as a histogram per day: how many
+ * messages fall in each hours bucket (core's hoursBucket). Percentiles are
+ * read from it; they cannot be summed from daily medians.
+ */
+export const insightDailyHours = pgTable(
+  "insight_daily_hours",
+  {
+    tenantId: tenantId(),
+    day: integer("day").notNull(),
+    corruption: boolean("corruption").notNull(),
+    /** 'resolution' or 'referral'. */
+    measure: text("measure").notNull(),
+    /** Upper bound of the bucket in hours. */
+    hours: integer("hours").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ name: "insight_daily_hours_pkey", columns: [t.tenantId, t.measure, t.day, t.corruption, t.hours] })],
+);
+
+/**
+ * Days whose rollup rows are stale: triggers on requests, request_events and
+ * request_feedback append one row per changed day; the insight refresh job
+ * deletes the rows it read and recomputes those days. Until then the
+ * dashboards read those days from `requests`, so a figure is never stale.
+ */
+export const insightDirtyDays = pgTable(
+  "insight_dirty_days",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    day: integer("day").notNull(),
+  },
+  (t) => [primaryKey({ name: "insight_dirty_days_pkey", columns: [t.tenantId, t.id] }), index("insight_dirty_days_day_idx").on(t.tenantId, t.day)],
+);
