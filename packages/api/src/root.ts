@@ -10,6 +10,7 @@ import { categoryRouter } from "./routers/category";
 import { requestRouter } from "./routers/request";
 import { routingRouter } from "./routers/routing";
 import { portalRouter } from "./routers/portal";
+import { protectedReportRouter } from "./routers/protected-report";
 import { qrRouter } from "./routers/qr";
 import { smsRouter } from "./routers/sms";
 import { authRouter } from "./routers/auth";
@@ -40,6 +41,7 @@ export const appRouter = router({
   attachment: attachmentRouter,
   apiKey: apiKeyRouter,
   portal: portalRouter,
+  protectedReport: protectedReportRouter,
   qr: qrRouter,
   sms: smsRouter,
   billing: billingRouter,

@@ -7,6 +7,7 @@ import { AppError, hasAnyRole, type CityRole, type PlatformRole } from "@city137
 import { withoutTenant, withPlatform, withTenant, type Database, type Tx } from "@city137/db";
 import type { FileStore } from "@city137/files";
 import { RateLimiter } from "./auth/rate-limit";
+import { devKeyring, type ProtectedKeyring } from "./protected/keys";
 import { DistrictIndexCache } from "./config/district-index-cache";
 import { resolveSession, type CitySession, type PlatformSession, type Session } from "./auth/session";
 import { errorData, toTRPCError } from "./errors";
@@ -22,6 +23,8 @@ export interface ApiDeps {
   districts?: DistrictIndexCache;
   /** Where attachment bytes live; absent, attachment writes fail (reads of metadata still work). */
   files?: FileStore;
+  /** Keys of the protected channel (docs/decisions/016); absent, the development key. */
+  protectedKeys?: ProtectedKeyring;
 }
 
 export interface RequestInfo {
@@ -35,6 +38,7 @@ export function createContextFactory(deps: ApiDeps) {
   const now = deps.now ?? (() => new Date());
   const signInLimiter = deps.signInLimiter ?? new RateLimiter(30, 15 * 60_000);
   const districts = deps.districts ?? new DistrictIndexCache();
+  const protectedKeys = deps.protectedKeys ?? devKeyring();
   return (req: RequestInfo) => {
     let session: Promise<Session | null> | undefined;
     return {
@@ -43,6 +47,7 @@ export function createContextFactory(deps: ApiDeps) {
       signInLimiter,
       districts,
       files: deps.files ?? null,
+      protectedKeys,
       token: req.token,
       ip: req.ip,
       /** No city: the registry of cities only (public lookups by slug). */

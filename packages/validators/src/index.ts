@@ -10,3 +10,4 @@ export * from "./api-keys";
 export * from "./work-aids";
 export * from "./portal";
 export * from "./insight";
+export * from "./protected";

@@ -187,6 +187,16 @@ const PROCEDURES: Record<
   "insight.citizens": { audience: "staff", roles: ["admin", "supervisor", "manager"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
   "insight.council": { audience: "staff", roles: ["admin", "supervisor", "manager"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
   "ranking.formulas": { audience: "staff", roles: ["admin", "supervisor", "manager"] },
+  // The protected channel: reporters by receipt only; inspectors alone read (NO_ROW: the permitted role reaches the handler); the real paths in routers/protected-report.
+  "protectedReport.submit": { audience: "public", input: () => ({ city: "tehran", text: "گزارش آزمون دسترسی" }) },
+  "protectedReport.follow": { audience: "public", input: () => ({ city: "tehran", receipt: "12345678901234567890" }), publicAnswer: "NOT_FOUND" },
+  "protectedReport.reply": { audience: "public", input: () => ({ city: "tehran", receipt: "12345678901234567890", text: "بیشتر" }), publicAnswer: "NOT_FOUND" },
+  "protectedReport.count": { audience: "staff" },
+  "protectedReport.list": { audience: "staff", roles: ["inspector"] },
+  "protectedReport.get": { audience: "staff", roles: ["inspector"], input: () => ({ id: NO_ROW }), notFoundFor: ["tehran.inspector"] },
+  "protectedReport.photo": { audience: "staff", roles: ["inspector"], input: () => ({ id: NO_ROW, entryId: NO_ROW }), notFoundFor: ["tehran.inspector"] },
+  "protectedReport.ask": { audience: "staff", roles: ["inspector"], input: () => ({ id: NO_ROW, text: "سؤال" }), notFoundFor: ["tehran.inspector"] },
+  "protectedReport.setStatus": { audience: "staff", roles: ["inspector"], input: () => ({ id: NO_ROW, status: "closed" }), notFoundFor: ["tehran.inspector"] },
   "ranking.list": { audience: "staff", roles: ["admin", "supervisor", "manager"], input: () => ({ period: { kind: "month", jy: 1405, jm: 8 } }) },
   "ranking.saveFormula": { audience: "cityAdmin", input: () => ({ weights: { compliance: 40, resolutionTime: 25, satisfaction: 20, reopen: 15 }, minVolume: 30, targetHours: 72 }) },
 };

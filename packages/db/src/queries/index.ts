@@ -29,3 +29,4 @@ export * from "./billing-stripe";
 export * from "./insight";
 export * from "./insight-citizens";
 export * from "./scoring";
+export * from "./protected-reports";
