@@ -1,7 +1,7 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { trpcServer } from "@hono/trpc-server";
 import { appRouter, createContextFactory } from "@city137/api";
-import type { Database } from "@city137/db";
+import { isDatabaseUnavailable, type Database } from "@city137/db";
 import type { FileStore } from "@city137/files";
 import { Hono, type Context } from "hono";
 import { requestId } from "hono/request-id";
@@ -83,6 +83,7 @@ export function createApp({ db, log, trustProxy, now, files, nudgeOutbox, stripe
       createContext: (_opts, c) => context({ token: bearer(c), ip: clientIp(c, trustProxy) }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") log.error({ path, err: error.cause ?? error }, "procedure failed");
+        else if (error.code === "SERVICE_UNAVAILABLE") log.warn({ path, err: String(error.cause?.cause ?? error.cause ?? error) }, "service unavailable");
       },
     }),
   );
@@ -95,6 +96,10 @@ export function createApp({ db, log, trustProxy, now, files, nudgeOutbox, stripe
 
   app.notFound((c) => c.json({ error: "not_found" }, 404));
   app.onError((err, c) => {
+    if (isDatabaseUnavailable(err)) {
+      log.warn({ requestId: c.get("requestId"), err: String(err) }, "database not reachable");
+      return c.json({ code: "SERVICE_UNAVAILABLE", messageKey: "errors.serviceUnavailable" }, 503);
+    }
     log.error({ requestId: c.get("requestId"), err }, "unhandled error");
     return c.json({ error: "internal", requestId: c.get("requestId") }, 500);
   });

@@ -6,6 +6,7 @@
 import { addAttachment, assertRequestVisible, openAttachment, staffScopeOf, type Context as ApiContext, type RequestInfo, type StaffScope } from "@city137/api";
 import { AppError, dispositionOf, MAX_ATTACHMENT_BYTES, type AttachmentKind } from "@city137/core";
 import { ForeignStorageKey, InvalidStorageKey, S3Error } from "@city137/files";
+import { isDatabaseUnavailable } from "@city137/db";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { RequestIdVariables } from "hono/request-id";
@@ -70,7 +71,7 @@ export function fileRoutes({ context, requestInfo, log }: FileRoutesOptions) {
       log.warn({ requestId: c.get("requestId"), err: String(err) }, "storage key refused");
       return c.json({ code: "NOT_FOUND", messageKey: "errors.notFound" } satisfies ErrorBody, 404);
     }
-    if (err instanceof S3Error) {
+    if (err instanceof S3Error || isDatabaseUnavailable(err)) {
       log.error({ requestId: c.get("requestId"), err }, "file store failed");
       return c.json({ code: "SERVICE_UNAVAILABLE", messageKey: "errors.serviceUnavailable" } satisfies ErrorBody, 503);
     }

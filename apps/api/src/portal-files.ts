@@ -6,6 +6,7 @@
  */
 import { addCitizenAttachment, assertPortalUpload, openProofPhoto, type Context as ApiContext, type RequestInfo } from "@city137/api";
 import { AppError } from "@city137/core";
+import { isDatabaseUnavailable } from "@city137/db";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -20,6 +21,10 @@ export function portalFileRoutes({ context, requestInfo, log }: { context: (req:
   const fail = (c: Context, err: unknown) => {
     if (err instanceof AppError) {
       return c.json({ code: err.code, messageKey: err.messageKey, ...(err.field ? { field: err.field } : {}), ...(err.params ? { params: err.params } : {}) }, BY_KEY[err.messageKey] ?? STATUS[err.code] ?? 400);
+    }
+    if (isDatabaseUnavailable(err)) {
+      log.warn({ err: String(err) }, "database not reachable");
+      return c.json({ code: "SERVICE_UNAVAILABLE", messageKey: "errors.serviceUnavailable" }, 503);
     }
     log.error({ err }, "portal file route failed");
     return c.json({ code: "INTERNAL_SERVER_ERROR", messageKey: "errors.internal" }, 500);

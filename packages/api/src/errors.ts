@@ -71,7 +71,7 @@ export function errorData(error: TRPCError): ErrorData {
 /** AppError codes to tRPC codes. */
 export function toTRPCError(err: unknown): unknown {
   if (err instanceof AppError) {
-    return new TRPCError({ code: err.code === "SERVICE_UNAVAILABLE" ? "INTERNAL_SERVER_ERROR" : err.code, message: err.messageKey, cause: err });
+    return new TRPCError({ code: err.code, message: err.messageKey, cause: err });
   }
   return err;
 }

@@ -4,7 +4,7 @@
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import { AppError, hasAnyRole, type CityRole, type PlatformRole } from "@city137/core";
-import { withoutTenant, withPlatform, withTenant, type Database, type Tx } from "@city137/db";
+import { isDatabaseUnavailable, withoutTenant, withPlatform, withTenant, type Database, type Tx } from "@city137/db";
 import type { FileStore } from "@city137/files";
 import { RateLimiter } from "./auth/rate-limit";
 import { devKeyring, type ProtectedKeyring } from "./protected/keys";
@@ -77,10 +77,17 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain errors become tRPC errors with their own code and message key. */
+/**
+ * Domain errors become tRPC errors with their own code and message key; a
+ * database that is down or restarting becomes 503 "try again in a moment"
+ * (the next call reconnects), never a 500.
+ */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
+    throw toTRPCError(new AppError("SERVICE_UNAVAILABLE", "errors.serviceUnavailable", { cause: result.error.cause }));
+  }
   return result;
 });
 

@@ -6,5 +6,5 @@ export { assertRuntimeRoleSafe } from "./safety";
 export { seedDemo, DEMO_CITIES, DEMO_PASSWORD, type DemoSignIn } from "./seed";
 export * from "./queries";
 export * as schema from "./schema";
-export { sqlState, isUniqueViolation } from "./errors";
+export { sqlState, isUniqueViolation, isDatabaseUnavailable } from "./errors";
 export { applyTemplate, type GeographyInput } from "./config/apply-template";

@@ -7,7 +7,7 @@
  * answer, errors included, is in the spec's format. docs/decisions/008.
  */
 import { open311, RateLimiter, type Context as ApiContext, type RequestInfo } from "@city137/api";
-import type { PublicTenant } from "@city137/db";
+import { isDatabaseUnavailable, type PublicTenant } from "@city137/db";
 import { Hono, type Context } from "hono";
 import type { RequestIdVariables } from "hono/request-id";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -157,7 +157,7 @@ export function open311Routes({ context, requestInfo, log, trustProxy, postLimit
     } catch (err) {
       const known = err instanceof open311.Open311Error ? err : null;
       if (!known) log.error({ requestId: c.get("requestId"), err }, "open311 call failed");
-      const refusal = known ?? new open311.Open311Error(500, [{ key: "internal" }]);
+      const refusal = known ?? (isDatabaseUnavailable(err) ? new open311.Open311Error(503, [{ key: "unavailable" }]) : new open311.Open311Error(500, [{ key: "internal" }]));
       const status = refusal.status as ContentfulStatusCode;
       return send(c, { root: "errors", body: refusal.describe(locale).map((e) => ({ ...e })) }, format, status, locale);
     }

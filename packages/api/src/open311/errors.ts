@@ -1,7 +1,7 @@
 import { say, type Open311Locale, type TextKey } from "./texts";
 
-/** HTTP statuses Open311 answers errors with: 404 missing, 403 key, 429 rate, 400 everything else the client can fix. */
-export type Open311Status = 400 | 403 | 404 | 429 | 500;
+/** HTTP statuses Open311 answers errors with: 404 missing, 403 key, 429 rate, 503 database down for a moment, 400 everything else the client can fix. */
+export type Open311Status = 400 | 403 | 404 | 429 | 500 | 503;
 
 export interface Open311ErrorItem {
   code: number;

@@ -44,6 +44,7 @@ export const TEXTS = {
   statusInvalid: { fa: "status فقط open یا closed (یا هر دو با ویرگول) است.", en: "status must be open, closed, or both, comma separated." },
   pageInvalid: { fa: "{{field}} باید عدد درستی در بازهٔ مجاز باشد (page از ۱، page_size از ۱ تا ۱۰۰۰).", en: "{{field}} must be a whole number in range (page from 1, page_size 1 to 1000)." },
   tooManyIds: { fa: "حداکثر ۲۰۰ service_request_id در یک درخواست.", en: "At most 200 service_request_id values at once." },
+  unavailable: { fa: "سامانه موقتاً در دسترس نیست؛ چند لحظهٔ دیگر دوباره بفرستید.", en: "The system is temporarily unavailable; send the request again in a moment." },
   internal: { fa: "درخواست پردازش نشد؛ دوباره تلاش کنید و اگر تکرار شد به شهرداری خبر دهید.", en: "The request could not be processed; try again, and tell the city if it keeps failing." },
   // Status notes and update descriptions
   duplicateNote: { fa: "درخواست تکراری است و همراه درخواست اصلی رسیدگی می‌شود.", en: "Duplicate request; it is handled with the original." },
