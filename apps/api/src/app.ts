@@ -73,7 +73,7 @@ export function createApp({ db, log, trustProxy, now, files, nudgeOutbox, stripe
   // Writes that leave an SMS in the outbox (a code, an answer): relay it now rather than at the next minute.
   app.use("/trpc/*", async (c, next) => {
     await next();
-    if (nudgeOutbox && c.req.method === "POST" && c.res.status === 200 && /portal\.(submit|otpRequest)|request\.(create|transition|support)/.test(c.req.path)) nudgeOutbox();
+    if (nudgeOutbox && c.req.method === "POST" && c.res.status === 200 && /portal\.(submit|otpRequest|support)|sms\.resend|request\.(create|transition|support)/.test(c.req.path)) nudgeOutbox();
   });
   app.use(
     "/trpc/*",

@@ -12,6 +12,7 @@ export * from "./templates";
 export * from "./categories";
 export * from "./text/phone";
 export * from "./text/national-id";
+export * from "./text/redact";
 export * from "./requests";
 export * from "./attachments";
 export * from "./billing";

@@ -1,5 +1,5 @@
 import { trackingCode } from "@city137/core";
-import { enqueueOutbox, insertRequest, listCategories, nextCounter, listActiveTenants, listDeadOutbox, listSmsMessages, setSmsTemplate, withoutTenant, withTenant, type Database } from "@city137/db";
+import { enqueueOutbox, insertRequest, listCategories, nextCounter, listActiveTenants, listDeadOutbox, listSmsMessages, requeueDeadOutbox, setSmsTemplate, withoutTenant, withTenant, type Database } from "@city137/db";
 import { createTestDb, type TestDb } from "@city137/db/testing";
 import { relayOutbox } from "@city137/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -61,6 +61,24 @@ describe("SMS through the outbox", () => {
     expect(shi.body).toBe("شیراز: 1405000001 انجام شد. چاله پر شد.");
   });
 
+  it("words the SMS in the citizen's language when the outbox row carries it, the city's own wording in that language winning", async () => {
+    await enqueue(t.db, tehran, "sms.request_registered", "sms:registered:lang-en", { trackingCode: "1405000010", mobile: "09121230000", locale: "en" });
+    await enqueue(t.db, tehran, "sms.otp", "sms:otp:lang-none", { mobile: "09121230001", otp: "123456" });
+    await withTenant(t.db, shiraz, (tx) => setSmsTemplate(tx, { tenantId: shiraz, event: "request_registered", locale: "en", body: "Shiraz 137: code {{code}}", by: null }));
+    await enqueue(t.db, shiraz, "sms.request_registered", "sms:registered:lang-en-own", { trackingCode: "1405000011", mobile: "09171230000", locale: "en" });
+    const dispatcher = smsDispatcher({ provider: devSmsProvider(), portalUrl: "https://portal.example" });
+    await relayOutbox(t.db, { tenantId: tehran, dispatcher, now: later() });
+    await relayOutbox(t.db, { tenantId: shiraz, dispatcher, now: later() });
+    const en = (await inbox(tehran)).find((s) => s.dedupeKey === "sms:registered:lang-en")!;
+    expect(en).toMatchObject({ locale: "en" });
+    expect(en.body).toContain("Tehran: your message is registered. Tracking code: 1405000010");
+    // control: without a language, the city's default (Persian for Tehran)
+    const fa = (await inbox(tehran)).find((s) => s.dedupeKey === "sms:otp:lang-none")!;
+    expect(fa.locale).toBe("fa");
+    expect(fa.body).toContain("تهران");
+    expect((await inbox(shiraz)).find((s) => s.dedupeKey === "sms:registered:lang-en-own")!.body).toBe("Shiraz 137: code 1405000011");
+  });
+
   it("does not send twice when an outbox row runs again after a crash (dedupe per message and event)", async () => {
     let sends = 0;
     const counting: SmsProvider = { name: "dev", send: async () => ({ providerMessageId: `x${++sends}`, deliveryStatus: "pending" }) };
@@ -91,6 +109,25 @@ describe("SMS through the outbox", () => {
       smsDispatcher({ provider: devSmsProvider(), portalUrl: "https://p" }).dispatch({ tenantId: tehran, id: dead[0]!.id, topic: "sms.request_registered", dedupeKey: "sms:registered:e", payload: { trackingCode: "1405000003", mobile: "09120000001" }, attempt: 2, tx }),
     );
     expect((await inbox(tehran)).filter((s) => s.dedupeKey === "sms:registered:e").map((s) => s.status)).toEqual(["sent"]);
+  });
+
+  it("sends a resent dead letter once: the failure in the log becomes a sent, delivered SMS, and a second resend is refused", async () => {
+    const down: SmsProvider = { name: "dev", send: async () => { throw new Error("line busy"); } };
+    await enqueue(t.db, shiraz, "sms.request_forwarded", "sms:forwarded:resend", { trackingCode: "1405000020", mobile: "09170000020" });
+    await relayOutbox(t.db, { tenantId: shiraz, dispatcher: smsDispatcher({ provider: down, portalUrl: "https://p" }), now: later(), maxAttempts: 1 });
+    const [dead] = (await withTenant(t.db, shiraz, (tx) => listDeadOutbox(tx, { tenantId: shiraz, maxAttempts: 1 }))).filter((d) => d.dedupeKey === "sms:forwarded:resend");
+    expect((await inbox(shiraz)).find((s) => s.dedupeKey === "sms:forwarded:resend")).toMatchObject({ status: "failed", error: "line busy" });
+    const now = later();
+    expect(await withTenant(t.db, shiraz, (tx) => requeueDeadOutbox(tx, { tenantId: shiraz, id: dead!.id, now, maxAttempts: 1 }))).toMatchObject({ id: dead!.id });
+    expect(await withTenant(t.db, shiraz, (tx) => requeueDeadOutbox(tx, { tenantId: shiraz, id: dead!.id, now, maxAttempts: 1 }))).toBeNull();
+    let sends = 0;
+    const counting: SmsProvider = { name: "dev", send: async () => ({ providerMessageId: `r${++sends}`, deliveryStatus: "delivered" }) };
+    await relayOutbox(t.db, { tenantId: shiraz, dispatcher: smsDispatcher({ provider: counting, portalUrl: "https://p" }), now });
+    await relayOutbox(t.db, { tenantId: shiraz, dispatcher: smsDispatcher({ provider: counting, portalUrl: "https://p" }), now });
+    expect(sends).toBe(1);
+    expect((await inbox(shiraz)).filter((s) => s.dedupeKey === "sms:forwarded:resend")).toEqual([expect.objectContaining({ status: "sent", deliveryStatus: "delivered", error: null })]);
+    // once sent it is no dead letter to resend
+    expect(await withTenant(t.db, shiraz, (tx) => requeueDeadOutbox(tx, { tenantId: shiraz, id: dead!.id, now, maxAttempts: 1 }))).toBeNull();
   });
 
   it("passes topics that are not SMS to the fallback", async () => {

@@ -22,11 +22,13 @@ interface SmsPayload {
   otp?: string;
   /** Someone who joined the message ("me too"): told the answer, but the feedback link is the citizen's. */
   supporter?: boolean;
+  /** The language the citizen used on the portal; absent or null: the city's default language. */
+  locale?: SmsLocale | null;
 }
 
 /**
  * The outbox's SMS door: `sms.<event>` rows become one SMS each, in the
- * city's wording and language, recorded in sms_messages (in a savepoint of
+ * city's wording, in the citizen's language (the city's default when unknown), recorded in sms_messages (in a savepoint of
  * the relay's transaction). A dedupe key already recorded as sent is not
  * sent again, so a relay that crashed after sending does not repeat itself.
  * A provider failure is recorded and thrown: the outbox retries with backoff
@@ -57,7 +59,7 @@ async function sendOne(tx: Tx, m: OutboxMessage, event: SmsEvent, base: string, 
   if (!p.mobile) throw new Error("SMS payload without a mobile");
   const city = await findPortalCity(tx, { id: tenantId });
   if (!city) throw new Error("SMS for an unknown city");
-  const locale: SmsLocale = city.defaultLocale;
+  const locale: SmsLocale = p.locale === "fa" || p.locale === "en" ? p.locale : city.defaultLocale;
   const own = (await listSmsTemplates(tx, { tenantId })).find((t) => t.event === event && t.locale === locale);
   const settings = await getPortalSettings(tx, { tenantId });
   const link = p.requestId && p.trackingCode ? linkFor(base, city.slug, p.supporter ? "request_supporter" : event, p.trackingCode, settings.signingSecret, p.requestId) : undefined;

@@ -17,6 +17,9 @@ export const zText = (max: number) =>
 
 export const zId = z.uuid({ error: K.invalid });
 
+/** A language of the platform: Persian or English. */
+export const zLocale = z.enum(["fa", "en"], { error: K.invalid });
+
 export const ZCitySlug = z
   .string({ error: K.required })
   .trim()

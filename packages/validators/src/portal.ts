@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MESSAGE_KINDS, QR_PLACE_KINDS, SMS_EVENTS, normalizeIranMobile, parseTrackingCode, toAsciiDigits } from "@city137/core";
-import { K, ZCitySlug, zId, zText } from "./common";
+import { K, ZCitySlug, zId, zLocale, zText } from "./common";
 
 /** Kinds a citizen may choose on the portal (corruption reports get their own protected channel). */
 export const PORTAL_KINDS = MESSAGE_KINDS.filter((k) => k !== "corruption_report");
@@ -44,6 +44,8 @@ export const ZPortalSubmitInput = z.object({
   mobile,
   /** The QR code the form was opened from, if any (channel "qr"). */
   qr: z.string().trim().max(40).nullable().default(null),
+  /** The page's language: the citizen's SMS are worded in it. */
+  locale: zLocale.nullable().default(null),
 });
 export type PortalSubmitInput = z.infer<typeof ZPortalSubmitInput>;
 
@@ -68,7 +70,7 @@ export const ZPortalFeedbackInput = z
   })
   .refine((v) => v.last4 || v.token, { path: ["last4"], error: K.required });
 
-export const ZOtpRequestInput = z.object({ city: ZCitySlug, mobile });
+export const ZOtpRequestInput = z.object({ city: ZCitySlug, mobile, locale: zLocale.nullable().default(null) });
 export const ZOtpVerifyInput = z.object({ city: ZCitySlug, mobile, code: digits(6) });
 
 /** Calls of a citizen who verified their mobile carry the citizen session token. */
@@ -91,6 +93,8 @@ export const ZQrRevokeInput = z.object({ id: zId });
 export const ZQrOpenInput = z.object({ city: ZCitySlug, code: z.string().trim().max(40) });
 
 export const ZSmsListInput = z.object({ to: mobile.optional() }).default({});
+/** A dead letter staff send again. */
+export const ZSmsResendInput = z.object({ id: zId });
 export const ZSmsTemplateInput = z.object({
   event: z.enum(SMS_EVENTS, { error: K.invalid }),
   locale: z.enum(["fa", "en"], { error: K.invalid }),
@@ -101,4 +105,19 @@ export const ZPortalSettingsInput = z.object({
   otpPerMobileDaily: z.number().int().min(1, { error: K.invalid }).max(50, { error: K.invalid }),
   otpPerClientDaily: z.number().int().min(1, { error: K.invalid }).max(500, { error: K.invalid }),
   otpPerCityDaily: z.number().int().min(1, { error: K.invalid }).max(1_000_000, { error: K.invalid }),
+  /** Whether the portal shows public messages (map, list, "me too"). */
+  publicMessages: z.boolean({ error: K.invalid }).optional(),
 });
+
+/** Public messages on the portal: one page, optionally one category and one status group. */
+export const PUBLIC_STATUS_GROUPS = ["open", "resolved", "closed"] as const;
+export const ZPublicListInput = z.object({
+  city: ZCitySlug,
+  categoryId: zId.nullable().default(null),
+  status: z.enum(PUBLIC_STATUS_GROUPS, { error: K.invalid }).nullable().default(null),
+  page: z.number().int({ error: K.invalid }).min(1, { error: K.invalid }).max(500, { error: K.invalid }).default(1),
+});
+/** A public message is named by its id, never its tracking code (the code and four digits of a mobile prove ownership). */
+export const ZPublicMessageInput = z.object({ city: ZCitySlug, id: zId });
+/** "Me too" from the portal: a citizen who verified their mobile joins an open public message. */
+export const ZPortalSupportInput = ZCitizenInput.extend({ id: zId, locale: zLocale.nullable().default(null) });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CHANNELS, MESSAGE_KINDS, REQUEST_ACTIONS, REQUEST_STATES, normalizeIranMobile, normalizeNationalId, parseTrackingCode } from "@city137/core";
-import { K, zId, zText } from "./common";
+import { K, zId, zLocale, zText } from "./common";
 
 const mobile = z
   .string()
@@ -36,8 +36,10 @@ export const ZCreateRequestInput = z.object({
       name: z.string().trim().max(120, { error: K.tooLong }).nullable().default(null),
       mobile: mobile.nullable().default(null),
       nationalId: nationalId.nullable().default(null),
+      /** The language the citizen used (the portal's page language): their SMS are worded in it. */
+      locale: zLocale.nullable().default(null),
     })
-    .default({ name: null, mobile: null, nationalId: null }),
+    .default({ name: null, mobile: null, nationalId: null, locale: null }),
 });
 export type CreateRequestInput = z.infer<typeof ZCreateRequestInput>;
 
@@ -106,8 +108,9 @@ export const ZSupportRequestInput = z.object({
     .object({
       name: z.string().trim().max(120, { error: K.tooLong }).nullable().default(null),
       mobile: mobile.nullable().default(null),
+      locale: zLocale.nullable().default(null),
     })
-    .default({ name: null, mobile: null }),
+    .default({ name: null, mobile: null, locale: null }),
 });
 export type SupportRequestInput = z.infer<typeof ZSupportRequestInput>;
 

@@ -1,4 +1,4 @@
-import { isOpen, open311Status, parseTrackingCode, type RequestState } from "@city137/core";
+import { isOpen, open311Status, parseTrackingCode, redact, type RequestState } from "@city137/core";
 import { listCategories, listOpen311Requests, listOpen311Updates, withTenant, type Open311RequestRow, type PublicTenant } from "@city137/db";
 import { catalogue, nameOf, type Catalogue } from "./catalogue";
 import { dateRange, toW3c } from "./dates";
@@ -13,12 +13,7 @@ const MAX_IDS = 200;
 const OPEN_STATES: RequestState[] = ["registered", "referred", "in_progress", "reopened"];
 const CLOSED_STATES: RequestState[] = ["resolved", "closed", "rejected", "duplicate", "forwarded"];
 
-/** Phone numbers, national ids and e-mail addresses a citizen or a note may have written into free text. */
-export function redact(text: string): string {
-  return text
-    .replace(/[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+/g, "***")
-    .replace(/(?:\+|00)?[0-9۰-۹٠-٩](?:[\s\-–.]?[0-9۰-۹٠-٩]){7,}/g, "***");
-}
+export { redact };
 
 function lastAnswerOf(row: Open311RequestRow): { type: string; note: string | null } | null {
   const v = row.lastAnswer as unknown;

@@ -213,7 +213,7 @@ function readForm(form: Params, service: Catalogue["services"][number]) {
       lon,
       address,
       districtId: null,
-      citizen: { name, mobile, nationalId: null },
+      citizen: { name, mobile, nationalId: null, locale: null },
     },
     extra: { mediaUrl, email, deviceId, accountId },
   };

@@ -96,6 +96,11 @@ const PROCEDURES: Record<
   "portal.mine": { audience: "public", input: () => ({ city: "tehran", session: "x".repeat(43) }), publicAnswer: "UNAUTHORIZED" },
   "portal.addInfo": { audience: "public", input: () => ({ city: "tehran", session: "x".repeat(43), trackingCode: "100000000", text: "بیشتر" }), publicAnswer: "UNAUTHORIZED" },
   "portal.reopen": { audience: "public", input: () => ({ city: "tehran", session: "x".repeat(43), trackingCode: "100000000", reason: "انجام نشده" }), publicAnswer: "UNAUTHORIZED" },
+  "portal.publicList": { audience: "public", input: () => ({ city: "tehran" }) },
+  "portal.publicMessage": { audience: "public", input: () => ({ city: "tehran", id: NO_ROW }), publicAnswer: "NOT_FOUND" },
+  "portal.support": { audience: "public", input: () => ({ city: "tehran", session: "x".repeat(43), id: NO_ROW }), publicAnswer: "UNAUTHORIZED" },
+  // a real Tehran dead letter, and Shiraz not finding it, are in routers/sms/sms.test.ts
+  "sms.resend": { audience: "staff", roles: ["admin", "supervisor"], input: () => ({ id: NO_ROW }), notFoundFor: ["tehran.admin", "tehran.supervisor", "shiraz.admin"] },
   "sms.list": { audience: "staff", roles: ["admin", "supervisor"] },
   "sms.templates": { audience: "staff", roles: ["admin", "supervisor"] },
   "sms.setTemplate": { audience: "cityAdmin", input: () => ({ event: "otp", locale: "en", body: "" }) },

@@ -32,3 +32,4 @@ export const CITIZEN_EVENTS = ["registered", "referred", "start", "resolve", "re
 export function citizenVisibleEvent(type: string): boolean {
   return (CITIZEN_EVENTS as readonly string[]).includes(type);
 }
+export * from "./public";

@@ -21,6 +21,7 @@ export * from "./supporters";
 export * from "./work-aids";
 export * from "./notify";
 export * from "./portal";
+export * from "./public-requests";
 export * from "./qr";
 export * from "./billing";
 export * from "./billing-usage";

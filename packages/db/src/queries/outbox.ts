@@ -71,3 +71,22 @@ export function listDeadOutbox(tx: Tx, p: { tenantId: string; maxAttempts?: numb
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(p.limit ?? 100);
 }
+
+/**
+ * Gives a dead letter a fresh set of attempts, due now (its backoff restarts
+ * from now). Only a row that is still dead changes: a second resend, or one
+ * of a row already sent, returns null — so resending twice sends once.
+ */
+export async function requeueDeadOutbox(tx: Tx, p: { tenantId: string; id: string; now: Date; maxAttempts?: number }) {
+  const [row] = await tx
+    .update(outbox)
+    .set({ attempts: 0, createdAt: p.now, lastError: null })
+    .where(and(eq(outbox.tenantId, p.tenantId), eq(outbox.id, p.id), isNull(outbox.sentAt), gte(outbox.attempts, p.maxAttempts ?? OUTBOX_MAX_ATTEMPTS)))
+    .returning({ id: outbox.id, topic: outbox.topic, dedupeKey: outbox.dedupeKey });
+  return row ?? null;
+}
+
+export async function getOutboxRow(tx: Tx, p: { tenantId: string; id: string }) {
+  const [row] = await tx.select().from(outbox).where(and(eq(outbox.tenantId, p.tenantId), eq(outbox.id, p.id)));
+  return row ?? null;
+}

@@ -19,7 +19,7 @@ export async function getPortalSettings(tx: Tx, p: { tenantId: string }): Promis
 
 export async function updatePortalSettings(
   tx: Tx,
-  p: { tenantId: string; values: Partial<Pick<PortalSettingsRow, "reopenWindowDays" | "otpPerMobileDaily" | "otpPerClientDaily" | "otpPerCityDaily">> },
+  p: { tenantId: string; values: Partial<Pick<PortalSettingsRow, "reopenWindowDays" | "otpPerMobileDaily" | "otpPerClientDaily" | "otpPerCityDaily" | "publicMessages">> },
 ) {
   await getPortalSettings(tx, p);
   const [row] = await tx.update(portalSettings).set(p.values).where(and(eq(portalSettings.tenantId, p.tenantId), eq(portalSettings.id, p.tenantId))).returning();

@@ -49,7 +49,7 @@ export function listSupporters(tx: Tx, p: { tenantId: string; requestId: string 
 /** Mobiles to tell when the message is answered (each once). */
 export function supporterMobiles(tx: Tx, p: { tenantId: string; requestId: string }) {
   return tx
-    .selectDistinct({ id: requestSupporters.id, mobile: requestSupporters.mobile })
+    .selectDistinct({ id: requestSupporters.id, mobile: requestSupporters.mobile, locale: requestSupporters.locale })
     .from(requestSupporters)
     .where(and(eq(requestSupporters.tenantId, p.tenantId), eq(requestSupporters.requestId, p.requestId), isNotNull(requestSupporters.mobile)));
 }

@@ -1,5 +1,5 @@
 import { notFound, verifyQrCode } from "@city137/core";
-import { categoryPaths, countQrUse, getQrCodeByCode, listAreas, listCategories } from "@city137/db";
+import { categoryPaths, countQrUse, getQrCodeByCode, listAreas, listCategories, type Tx } from "@city137/db";
 import type { Context } from "../../trpc";
 import { inCity, portalCity, settingsOf } from "../../portal/city";
 
@@ -20,6 +20,18 @@ export async function cityFace(ctx: Context, slug: string) {
 }
 
 /**
+ * The categories a citizen may see in a city, with their paths: active and
+ * public along the whole path (a private parent hides its children).
+ */
+export async function publicCategories(tx: Tx, tenantId: string) {
+  const all = await listCategories(tx, { tenantId });
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const paths = categoryPaths(all);
+  const visible = all.filter((c) => c.active && (paths.get(c.id) ?? []).every((id) => byId.get(id)?.public && byId.get(id)?.active));
+  return { visible, byId, paths };
+}
+
+/**
  * What the submit form offers: the public, active categories that take a
  * message (leaves and inner nodes alike, with their full path and questions),
  * the districts to choose by hand, and region outlines for the map (districts
@@ -28,11 +40,7 @@ export async function cityFace(ctx: Context, slug: string) {
 export async function portalCatalogue(ctx: Context, slug: string) {
   const city = await portalCity(ctx, slug);
   return inCity(ctx, city, async (tx) => {
-    const all = await listCategories(tx, { tenantId: city.id });
-    const byId = new Map(all.map((c) => [c.id, c]));
-    const paths = categoryPaths(all);
-    // A category is public only if its whole path is: a private parent hides its children.
-    const visible = all.filter((c) => c.active && (paths.get(c.id) ?? []).every((id) => byId.get(id)?.public && byId.get(id)?.active));
+    const { visible, byId, paths } = await publicCategories(tx, city.id);
     const areas = await listAreas(tx, { tenantId: city.id, withBoundaries: true });
     const region = new Map(areas.filter((a) => a.level === "region").map((a) => [a.id, a]));
     return {

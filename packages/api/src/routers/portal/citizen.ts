@@ -6,7 +6,7 @@ import { inCity, portalCity, settingsOf } from "../../portal/city";
 import { hashToken } from "./otp";
 
 /** The mobile a citizen session proved, in this city only. */
-async function verifiedMobile(ctx: Context, tx: Tx, city: PortalCity, session: string): Promise<string> {
+export async function verifiedMobile(ctx: Context, tx: Tx, city: PortalCity, session: string): Promise<string> {
   const s = await findCitizenSession(tx, { tenantId: city.id, tokenHash: hashToken(session), now: ctx.now() });
   if (!s) throw new AppError("UNAUTHORIZED", "portal.errors.sessionExpired");
   return s.mobile;

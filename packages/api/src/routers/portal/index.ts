@@ -7,7 +7,10 @@ import {
   ZPortalCityInput,
   ZPortalFeedbackInput,
   ZPortalSubmitInput,
+  ZPortalSupportInput,
   ZPortalTrackInput,
+  ZPublicListInput,
+  ZPublicMessageInput,
   ZQrOpenInput,
 } from "@city137/validators";
 import { publicProcedure, router } from "../../trpc";
@@ -17,6 +20,7 @@ import { addInfo, myRequests, reopen } from "./citizen";
 import { giveFeedback } from "./feedback";
 import { requestOtp, verifyOtp } from "./otp";
 import { submitFromPortal } from "./submit";
+import { publicList, publicMessage, supportFromPortal } from "./public";
 import { provenRequest, trackView } from "./track";
 
 /** The citizen portal: public procedures, the city chosen by the URL's slug only (docs/decisions/012). */
@@ -38,4 +42,7 @@ export const portalRouter = router({
   mine: publicProcedure.input(ZCitizenInput).query(({ ctx, input }) => myRequests(ctx, input)),
   addInfo: publicProcedure.input(ZCitizenAddInfoInput).mutation(({ ctx, input }) => addInfo(ctx, input)),
   reopen: publicProcedure.input(ZCitizenReopenInput).mutation(({ ctx, input }) => reopen(ctx, input)),
+  publicList: publicProcedure.input(ZPublicListInput).query(({ ctx, input }) => publicList(ctx, input)),
+  publicMessage: publicProcedure.input(ZPublicMessageInput).query(({ ctx, input }) => publicMessage(ctx, input)),
+  support: publicProcedure.input(ZPortalSupportInput).mutation(({ ctx, input }) => supportFromPortal(ctx, input)),
 });

@@ -15,7 +15,7 @@ export const CITIZEN_SESSION_MS = 30 * 60_000;
  * keyed hash of its address. The answer never says whether the mobile has
  * messages here.
  */
-export async function requestOtp(ctx: Context, input: { city: string; mobile: string }) {
+export async function requestOtp(ctx: Context, input: { city: string; mobile: string; locale?: "fa" | "en" | null }) {
   const city = await portalCity(ctx, input.city);
   const now = ctx.now();
   return inCity(ctx, city, async (tx) => {
@@ -28,7 +28,7 @@ export async function requestOtp(ctx: Context, input: { city: string; mobile: st
     const id = randomUUID();
     const code = newOtp();
     await insertOtpChallenge(tx, { tenantId: city.id, id, mobile: input.mobile, codeHash: hashOtp(id, code), clientHash, expiresAt: new Date(now.getTime() + OTP_TTL_MS), createdAt: now });
-    await enqueueOutbox(tx, { tenantId: city.id, topic: "sms.otp", dedupeKey: `sms:otp:${id}`, payload: { mobile: input.mobile, otp: code } });
+    await enqueueOutbox(tx, { tenantId: city.id, topic: "sms.otp", dedupeKey: `sms:otp:${id}`, payload: { mobile: input.mobile, otp: code, locale: input.locale } });
     return { sent: true as const, expiresInSeconds: OTP_TTL_MS / 1000 };
   });
 }

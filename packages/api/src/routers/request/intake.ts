@@ -76,6 +76,7 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
       citizenName: input.citizen.name,
       citizenMobile: input.citizen.mobile,
       citizenNationalId: input.citizen.nationalId,
+      citizenLocale: input.citizen.locale,
       priority,
       status: unitId ? "referred" : "registered",
       unitId,
@@ -111,7 +112,7 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
       tenantId,
       topic: "sms.request_registered",
       dedupeKey: `sms:registered:${request.id}`,
-      payload: { requestId: request.id, trackingCode: request.trackingCode, mobile: request.citizenMobile },
+      payload: { requestId: request.id, trackingCode: request.trackingCode, mobile: request.citizenMobile, locale: request.citizenLocale },
     });
   }
   return { request, replayed: false };

@@ -70,15 +70,15 @@ export async function changeRequest(
     // The citizen and everyone who supported the message hear the answer, each once.
     const told = new Set<string>();
     const recipients = [
-      ...(current.citizenMobile ? [{ key: "citizen", mobile: current.citizenMobile }] : []),
-      ...(await supporterMobiles(tx, { tenantId, requestId: current.id })).map((s) => ({ key: `supporter:${s.id}`, mobile: s.mobile! })),
+      ...(current.citizenMobile ? [{ key: "citizen", mobile: current.citizenMobile, locale: current.citizenLocale }] : []),
+      ...(await supporterMobiles(tx, { tenantId, requestId: current.id })).map((s) => ({ key: `supporter:${s.id}`, mobile: s.mobile!, locale: s.locale })),
     ].filter((r) => !told.has(r.mobile) && told.add(r.mobile));
     for (const r of recipients) {
       await enqueueOutbox(tx, {
         tenantId,
         topic: `sms.request_${step.to}`,
         dedupeKey: `sms:${step.to}:${current.id}:${r.key}:${p.now.getTime()}`,
-        payload: { requestId: current.id, trackingCode: current.trackingCode, mobile: r.mobile, note: input.note, supporter: r.key !== "citizen" },
+        payload: { requestId: current.id, trackingCode: current.trackingCode, mobile: r.mobile, note: input.note, supporter: r.key !== "citizen", locale: r.locale },
       });
     }
   }

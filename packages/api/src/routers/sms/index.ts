@@ -1,6 +1,7 @@
 import { DEFAULT_TEMPLATES, SMS_EVENTS, unknownPlaceholders, AppError } from "@city137/core";
 import { getPortalSettings, listDeadOutbox, listSmsMessages, listSmsTemplates, setSmsTemplate, updatePortalSettings } from "@city137/db";
-import { ZPortalSettingsInput, ZSmsListInput, ZSmsTemplateInput } from "@city137/validators";
+import { ZPortalSettingsInput, ZSmsListInput, ZSmsResendInput, ZSmsTemplateInput } from "@city137/validators";
+import { resendDeadLetter } from "./resend";
 import { cityAdminProcedure, cityRoleProcedure, router } from "../../trpc";
 
 const smsStaff = cityRoleProcedure("city_admin", "supervisor");
@@ -47,14 +48,23 @@ export const smsRouter = router({
   settings: smsStaff.query(({ ctx }) =>
     ctx.tenant(async (tx) => {
       const { signingSecret: _s, ...visible } = await getPortalSettings(tx, { tenantId: ctx.tenantId });
-      return { reopenWindowDays: visible.reopenWindowDays, otpPerMobileDaily: visible.otpPerMobileDaily, otpPerClientDaily: visible.otpPerClientDaily, otpPerCityDaily: visible.otpPerCityDaily };
+      return settingsView(visible);
     }),
   ),
 
   updateSettings: cityAdminProcedure.input(ZPortalSettingsInput).mutation(({ ctx, input }) =>
     ctx.tenant(async (tx) => {
       const s = await updatePortalSettings(tx, { tenantId: ctx.tenantId, values: input });
-      return { reopenWindowDays: s.reopenWindowDays, otpPerMobileDaily: s.otpPerMobileDaily, otpPerClientDaily: s.otpPerClientDaily, otpPerCityDaily: s.otpPerCityDaily };
+      return settingsView(s);
     }),
   ),
+
+  /** A dead letter sent again: one click, audited; a second click while it is on its way does nothing. */
+  resend: smsStaff.input(ZSmsResendInput).mutation(({ ctx, input }) =>
+    ctx.tenant((tx) => resendDeadLetter(tx, { tenantId: ctx.tenantId, actorId: ctx.session.user.id, ip: ctx.ip ?? null, now: ctx.now(), id: input.id })),
+  ),
 });
+
+function settingsView(s: { reopenWindowDays: number; otpPerMobileDaily: number; otpPerClientDaily: number; otpPerCityDaily: number; publicMessages: boolean }) {
+  return { reopenWindowDays: s.reopenWindowDays, otpPerMobileDaily: s.otpPerMobileDaily, otpPerClientDaily: s.otpPerClientDaily, otpPerCityDaily: s.otpPerCityDaily, publicMessages: s.publicMessages };
+}

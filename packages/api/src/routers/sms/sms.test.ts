@@ -52,4 +52,38 @@ describe("the SMS page's data", () => {
     // a supervisor reads but may not change the wording
     expect(await failure(api.caller(await api.signIn("tehran", "tehran.supervisor")).sms.setTemplate({ event: "otp", locale: "en", body: "x" }))).toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("resends a dead letter once, audited, in its own city only; a second click changes nothing", async () => {
+    const dead = async (tenantId: string, key: string) =>
+      withTenant(api.db, tenantId, async (tx) => {
+        await enqueueOutbox(tx, { tenantId, topic: "sms.request_resolved", dedupeKey: key, payload: { mobile: "09121119999", trackingCode: "100000001" } });
+        const row = (await listOutbox(tx, { tenantId })).find((o) => o.dedupeKey === key)!;
+        for (let i = 0; i < 8; i++) await markOutboxFailed(tx, { tenantId, id: row.id, error: "provider down" });
+        return row.id;
+      });
+    const id = await dead(tehran, "resend-tehran");
+    const rowOf = () => withTenant(api.db, tehran, async (tx) => (await listOutbox(tx, { tenantId: tehran })).find((o) => o.id === id)!);
+    // Shiraz's staff cannot reach Tehran's row: not found, and it stays dead
+    const shirazAdmin = api.caller(await api.signIn("shiraz", "shiraz.admin"));
+    expect(await failure(shirazAdmin.sms.resend({ id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect((await rowOf()).attempts).toBe(8);
+    // control: Shiraz resends its own
+    const shirazDead = await dead(shiraz, "resend-shiraz");
+    expect(await shirazAdmin.sms.resend({ id: shirazDead })).toMatchObject({ requeued: true });
+
+    const supervisor = api.caller(await api.signIn("tehran", "tehran.supervisor"));
+    expect((await supervisor.sms.list({})).dead.map((d) => d.id)).toContain(id);
+    expect(await supervisor.sms.resend({ id })).toMatchObject({ id, requeued: true, state: "queued" });
+    const queued = await rowOf();
+    expect(queued).toMatchObject({ attempts: 0, lastError: null, sentAt: null });
+    expect((await supervisor.sms.list({})).dead.map((d) => d.id)).not.toContain(id);
+    // a double click: nothing changes, nothing more is audited
+    expect(await supervisor.sms.resend({ id })).toMatchObject({ requeued: false, state: "queued" });
+    expect((await rowOf()).createdAt).toEqual(queued.createdAt);
+    const admin = api.caller(await api.signIn("tehran", "tehran.admin"));
+    const audited = (await admin.audit.list({ limit: 50 })).filter((e) => e.action === "sms.dead_letter_resent");
+    expect(audited.map((e) => e.targetId)).toEqual([id]);
+    // an operator may not
+    expect(await failure(api.caller(await api.signIn("tehran", "tehran.operator")).sms.resend({ id }))).toMatchObject({ code: "FORBIDDEN" });
+  });
 });
