@@ -21,9 +21,11 @@ async function reportOf(tx: Tx, ctx: InspectorCtx, id: string) {
   return row;
 }
 
+type AuditAction = "protected_report.viewed" | "protected_report.downloaded" | "protected_report.asked" | "protected_report.status_changed";
+
 /** Every inspector access leaves a line in the city's audit log (who, what, which report). */
-const audit = (tx: Tx, ctx: InspectorCtx, action: string, reportId: string, detail: Record<string, unknown> = {}) =>
-  recordAudit(tx, ctx.tenantId, { action: `protected_report.${action}`, actorId: ctx.session.user.id, targetType: "protected_report", targetId: reportId, ip: ctx.ip, detail });
+const audit = (tx: Tx, ctx: InspectorCtx, what: { action: AuditAction }, reportId: string, detail: Record<string, unknown> = {}) =>
+  recordAudit(tx, ctx.tenantId, { action: what.action, actorId: ctx.session.user.id, targetType: "protected_report", targetId: reportId, ip: ctx.ip, detail });
 
 /** The report decrypted, for an inspector: the body, every entry (photos as links), status. Audited as "viewed". */
 export function viewForInspector(ctx: InspectorCtx, id: string) {
@@ -31,7 +33,7 @@ export function viewForInspector(ctx: InspectorCtx, id: string) {
     const row = await reportOf(tx, ctx, id);
     const dataKey = unwrapDataKey(ctx.protectedKeys, row);
     const entries = await listProtectedEntries(tx, { tenantId: ctx.tenantId, reportId: row.id });
-    await audit(tx, ctx, "viewed", row.id, { number: row.number });
+    await audit(tx, ctx, { action: "protected_report.viewed" }, row.id, { number: row.number });
     return {
       id: row.id,
       number: row.number,
@@ -59,7 +61,7 @@ export function photoForInspector(ctx: InspectorCtx, id: string, entryId: string
     const entry = await getProtectedEntry(tx, { tenantId: ctx.tenantId, reportId: row.id, id: entryId });
     if (!entry || entry.kind !== "photo") throw notFound();
     const bytes = openEntry(unwrapDataKey(ctx.protectedKeys, row), row.id, entry);
-    await audit(tx, ctx, "downloaded", row.id, { number: row.number, entry: entry.seq });
+    await audit(tx, ctx, { action: "protected_report.downloaded" }, row.id, { number: row.number, entry: entry.seq });
     return { mime: entry.mime!, data: bytes.toString("base64") };
   });
 }
@@ -72,7 +74,7 @@ export function askReporter(ctx: InspectorCtx, id: string, text: string) {
     const on = dayOf(ctx.now());
     await appendProtectedEntries(tx, { tenantId: ctx.tenantId, reportId: row.id, entries: sealEntries(unwrapDataKey(ctx.protectedKeys, row), row.id, "inspector", on, text, []) });
     await setProtectedReportStatus(tx, { tenantId: ctx.tenantId, id: row.id, status: "need_info", on });
-    await audit(tx, ctx, "asked", row.id, { number: row.number });
+    await audit(tx, ctx, { action: "protected_report.asked" }, row.id, { number: row.number });
     return { ok: true as const };
   });
 }
@@ -81,7 +83,7 @@ export function setStatusByInspector(ctx: InspectorCtx, id: string, status: Prot
   return ctx.tenant(async (tx) => {
     const row = await reportOf(tx, ctx, id);
     await setProtectedReportStatus(tx, { tenantId: ctx.tenantId, id: row.id, status, on: dayOf(ctx.now()) });
-    await audit(tx, ctx, "status_changed", row.id, { number: row.number, from: row.status, to: status });
+    await audit(tx, ctx, { action: "protected_report.status_changed" }, row.id, { number: row.number, from: row.status, to: status });
     return { status };
   });
 }
