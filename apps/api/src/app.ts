@@ -1,6 +1,6 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { trpcServer } from "@hono/trpc-server";
-import { appRouter, createContextFactory } from "@city137/api";
+import { appRouter, createContextFactory, type ProtectedKeyring } from "@city137/api";
 import { isDatabaseUnavailable, type Database } from "@city137/db";
 import type { FileStore } from "@city137/files";
 import { Hono, type Context } from "hono";
@@ -23,7 +23,12 @@ export interface AppOptions {
   nudgeOutbox?: () => void;
   /** Stripe's webhook: signing secret and the queue that applies events (absent = 404). */
   stripeWebhook?: Pick<StripeWebhookOptions, "secret" | "enqueue">;
+  /** Keys of the protected channel (docs/decisions/016). */
+  protectedKeys?: ProtectedKeyring;
 }
+
+/** The protected channel's public procedures (alone or in a batch). */
+const REPORTER_CALL = /protectedReport\.(submit|follow|reply)/;
 
 function clientIp(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
@@ -43,15 +48,17 @@ function bearer(c: Context): string | null {
 }
 
 /** The HTTP surface: tRPC, attachment files, health, readiness. Routes stay thin. */
-export function createApp({ db, log, trustProxy, now, files, nudgeOutbox, stripeWebhook }: AppOptions) {
+export function createApp({ db, log, trustProxy, now, files, nudgeOutbox, stripeWebhook, protectedKeys }: AppOptions) {
   const app = new Hono();
-  const context = createContextFactory({ db, now, files });
+  const context = createContextFactory({ db, now, files, protectedKeys });
 
   app.use("*", requestId());
   app.use("*", secureHeaders());
   app.use("*", async (c, next) => {
     const started = performance.now();
     await next();
+    // A reporter's calls on the protected channel leave no line at all: even path and time would date them (docs/decisions/016).
+    if (REPORTER_CALL.test(c.req.path)) return;
     log.info(
       { requestId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
       "request",
@@ -73,7 +80,7 @@ export function createApp({ db, log, trustProxy, now, files, nudgeOutbox, stripe
   // Writes that leave an SMS in the outbox (a code, an answer): relay it now rather than at the next minute.
   app.use("/trpc/*", async (c, next) => {
     await next();
-    if (nudgeOutbox && c.req.method === "POST" && c.res.status === 200 && /portal\.(submit|otpRequest|support)|sms\.resend|request\.(create|transition|support)/.test(c.req.path)) nudgeOutbox();
+    if (nudgeOutbox && c.req.method === "POST" && c.res.status === 200 && /portal\.(submit|otpRequest|support)|sms\.resend|request\.(create|transition|support)|billing\.account\.update/.test(c.req.path)) nudgeOutbox();
   });
   app.use(
     "/trpc/*",

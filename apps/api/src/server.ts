@@ -5,6 +5,7 @@ import { loggingDispatcher, startJobs, type Jobs } from "@city137/jobs";
 import { devSmsProvider, kavenegarProvider, refreshDeliveries, smsDispatcher, type SmsProvider } from "@city137/notify";
 import { createFileStore, LocalDiskStore, type FileStore } from "@city137/files";
 import { createStripeClient, stripeDispatcher } from "@city137/billing";
+import { devKeyring, keyringFromConfig, type ProtectedKeyring } from "@city137/api";
 import { createApp } from "./app";
 import type { Env } from "./env";
 import { createLogger, type Logger } from "./logger";
@@ -31,6 +32,8 @@ export interface StartOptions {
   sms?: { provider?: SmsProvider; portalUrl: string };
   /** Stripe billing; absent secret key = every city is billed offline (docs/decisions/011). `host` only for mocks. */
   stripe?: { secretKey?: string; webhookSecret?: string; host?: string };
+  /** The protected channel's key-encryption keys; absent = the public development key (docs/decisions/016). */
+  protectedKeys?: ProtectedKeyring;
 }
 
 export interface RunningApi {
@@ -64,6 +67,7 @@ export function optionsFromEnv(env: Env, log: Logger): StartOptions {
       secretKey: env.STRIPE_SECRET_KEY,
       webhookSecret: env.STRIPE_WEBHOOK_SECRET,
     },
+    protectedKeys: keyringFromConfig(env.PROTECTED_REPORT_KEYS),
     files: createFileStore({
       dir: env.FILES_DIR,
       s3: env.S3_BUCKET
@@ -108,7 +112,9 @@ export async function startApiServer(opts: StartOptions): Promise<RunningApi> {
   const files = opts.files ?? new LocalDiskStore(".data/files");
   const nudgeOutbox = jobs ? () => void jobs.relayNow().catch((err: unknown) => log.warn({ err }, "outbox relay could not be woken")) : undefined;
   const stripeWebhook = { secret: opts.stripe?.webhookSecret, enqueue: jobs ? (job: { city: string; event: object }) => jobs.stripeEvent(job) : undefined };
-  const app = createApp({ db, log, trustProxy: opts.trustProxy ?? true, now: opts.now, files, nudgeOutbox, stripeWebhook });
+  const protectedKeys = opts.protectedKeys ?? devKeyring();
+  if (protectedKeys.dev && db.kind === "postgres") log.warn("PROTECTED_REPORT_KEYS is not set: protected reports are encrypted with the public development key (docs/decisions/016)");
+  const app = createApp({ db, log, trustProxy: opts.trustProxy ?? true, now: opts.now, files, nudgeOutbox, stripeWebhook, protectedKeys });
   const host = opts.host ?? "127.0.0.1";
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: host }, () => resolve(s));

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { startApiServer, type RunningApi } from "@city137/api-server";
+import { createLogger, startApiServer, type RunningApi, type StartOptions } from "@city137/api-server";
 import { chromium, type Browser } from "playwright-core";
 
 const consoleDir = fileURLToPath(new URL("../../../apps/console/", import.meta.url));
@@ -25,12 +25,19 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-/** The real API on a fresh in-memory database with the demo cities, the built console, and Chromium. */
-export async function startPlatform(opts: { now?: () => Date } = {}): Promise<Platform> {
+/**
+ * The real API on a fresh in-memory database with the demo cities, the built
+ * console, and Chromium. `jobs` runs the job workers in the API's process (the
+ * outbox relay, Stripe's calls and events); `stripe` turns Stripe billing on,
+ * its HTTP stubbed by the spec with msw (the API runs in the spec's process).
+ */
+export async function startPlatform(opts: { now?: () => Date; jobs?: boolean; stripe?: StartOptions["stripe"] } = {}): Promise<Platform> {
   if (!existsSync(`${consoleDir}build/server/index.js`)) {
     throw new Error("The console is not built: run `npx -y pnpm@9.15.9 test:e2e`, which builds it first.");
   }
-  const api = await startApiServer({ port: 0, seed: true, now: opts.now });
+  // E2E_API_LOG=info shows the API's and its jobs' log while a spec runs
+  const log = process.env.E2E_API_LOG ? createLogger(process.env.E2E_API_LOG) : undefined;
+  const api = await startApiServer({ port: 0, seed: true, now: opts.now, jobs: opts.jobs, stripe: opts.stripe, log });
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [`${consoleDir}node_modules/@remix-run/serve/dist/cli.js`, "build/server/index.js"], {
     cwd: consoleDir,

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stripeWebhooks } from "@city137/billing";
-import { ensureBillingAccount, findBillingAccount, findTenantBySlug, updateBillingAccount, withoutTenant, withTenant } from "@city137/db";
+import { applyBillingEvent, ensureBillingAccount, findBillingAccount, findTenantBySlug, updateBillingAccount, withoutTenant, withTenant } from "@city137/db";
 import { createTestDb, type TestDb } from "@city137/db/testing";
 import { silentLog, startJobs, type Jobs } from "@city137/jobs";
 import { createApp } from "../app";
@@ -53,6 +53,7 @@ async function settled(id: string, n: number) {
   throw new Error(`jobs for ${id} did not complete: ${JSON.stringify(await outcomes(id))}`);
 }
 const account = () => withTenant(t.db, qom, (tx) => findBillingAccount(tx, { tenantId: qom }));
+const evaluate = () => withTenant(t.db, qom, (tx) => applyBillingEvent(tx, { tenantId: qom, event: "evaluate", today: "2026-11-26", at: new Date() }));
 const base = Math.floor(Date.now() / 1000) - 3600;
 
 describe("POST /webhooks/stripe", () => {
@@ -98,8 +99,26 @@ describe("POST /webhooks/stripe", () => {
     await post(failed);
     expect(await settled(failed.id, 1)).toEqual(["applied"]);
     expect((await account())!.state).toBe("past_due");
+    // the daily job and the overview re-evaluate from offline invoices: none is overdue, yet the failure stands
+    await evaluate();
+    expect((await account())!.state).toBe("past_due");
     await post(paid);
     expect(await settled(paid.id, 1)).toEqual(["applied"]);
+    expect((await account())!.state).toBe("active");
+    await evaluate();
+    expect((await account())!.state).toBe("active");
+  });
+
+  it("a subscription Stripe reports past due stays past due through re-evaluation until it is active again", async () => {
+    const pastDue = event("customer.subscription.updated", { id: "sub_qom", object: "subscription", customer: "cus_qom137", status: "past_due" }, base + 600);
+    const active = event("customer.subscription.updated", { id: "sub_qom", object: "subscription", customer: "cus_qom137", status: "active" }, base + 700);
+    await post(pastDue);
+    expect(await settled(pastDue.id, 1)).toEqual(["applied"]);
+    await evaluate();
+    expect((await account())!.state).toBe("past_due");
+    await post(active);
+    expect(await settled(active.id, 1)).toEqual(["applied"]);
+    await evaluate();
     expect((await account())!.state).toBe("active");
   });
 

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { AccountForm } from "../billing/account-form";
 import { InvoiceTable } from "../billing/invoice-table";
 import { StateTag } from "../billing/state-tag";
+import { StripePanel } from "../billing/stripe-panel";
 import { UsageSummary } from "../billing/usage-table";
 import { FieldError } from "../components/field-error";
 import { FormFeedback, useFieldErrors } from "../components/form-feedback";
@@ -140,6 +141,7 @@ export default function TenantBilling() {
         </Form>
       </section>
       <AccountForm account={account} plans={plans} errors={errors} />
+      {account.provider === "stripe" && <StripePanel account={account} />}
       <section className="panel">
         <h2>{t("billing.account.standing")}</h2>
         <p className="help">{t("billing.account.restrictHelp")}</p>

@@ -19,6 +19,11 @@ describe("billing state", () => {
     // a city restricted by staff stays restricted while its invoice is unpaid
     expect(nextBillingState("restricted", { type: "evaluate", daysOverdue: 2 }, policy)).toEqual({ ok: true, state: "restricted", changed: false });
     expect(nextBillingState("restricted", { type: "evaluate", daysOverdue: null }, policy)).toEqual({ ok: true, state: "active", changed: true });
+    // a failed Stripe payment is not cleared by finding no overdue offline invoice; only Stripe's "paid" clears it
+    expect(nextBillingState("past_due", { type: "evaluate", daysOverdue: null, providerUnpaid: true }, policy)).toEqual({ ok: true, state: "past_due", changed: false });
+    expect(nextBillingState("restricted", { type: "evaluate", daysOverdue: null, providerUnpaid: true }, policy)).toEqual({ ok: true, state: "restricted", changed: false });
+    expect(nextBillingState("active", { type: "evaluate", daysOverdue: null, providerUnpaid: true }, policy)).toEqual({ ok: true, state: "past_due", changed: true });
+    expect(nextBillingState("past_due", { type: "paid" }, policy)).toEqual({ ok: true, state: "active", changed: true });
   });
 
   it("a payment returns any state to active; staff may restrict only an overdue city", () => {

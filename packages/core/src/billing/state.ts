@@ -21,8 +21,12 @@ export interface BillingPolicy {
 export const DEFAULT_BILLING_POLICY: BillingPolicy = { pastDueDays: 7, graceDays: 14 };
 
 export type BillingEvent =
-  /** The oldest unpaid invoice (or Stripe payment) is this many whole days overdue; null when nothing is overdue. */
-  | { type: "evaluate"; daysOverdue: number | null }
+  /**
+   * The oldest unpaid offline invoice is this many whole days overdue; null when nothing is.
+   * `providerUnpaid`: the city's payment provider (Stripe) last reported a failed payment that
+   * no paid event has cleared since; only the provider's own "paid" clears that.
+   */
+  | { type: "evaluate"; daysOverdue: number | null; providerUnpaid?: boolean }
   /** A payment cleared everything overdue. */
   | { type: "paid" }
   /** Stripe reported a failed payment. */
@@ -58,7 +62,7 @@ export function nextBillingState(current: BillingState, event: BillingEvent, pol
     case "restrict":
       return current === "active" ? { ok: false, reason: "not_overdue" } : to("restricted");
     case "evaluate": {
-      if (event.daysOverdue === null || event.daysOverdue <= 0) return to("active");
+      if (event.daysOverdue === null || event.daysOverdue <= 0) return to(event.providerUnpaid ? (current === "active" ? "past_due" : current) : "active");
       const byPolicy = stateForOverdue(event.daysOverdue, policy);
       return to(rank[byPolicy] > rank[current] ? byPolicy : current);
     }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { daysBetween, nextBillingState, type BillingEvent, type BillingPolicy } from "@city137/core";
 import type { Tx } from "../client";
-import { billingAccounts, billingInvoices, billingPayments, billingPlans, tenants, type BillingStateName, type InvoiceLine } from "../schema";
+import { billingAccounts, billingInvoices, billingPayments, billingPlans, billingStripeEvents, tenants, type BillingStateName, type InvoiceLine } from "../schema";
 
 /* Plans: platform-wide; app_platform writes, every role reads. */
 
@@ -205,11 +205,29 @@ export async function applyBillingEvent(
   let event: BillingEvent;
   if (p.event === "evaluate") {
     const { oldestDueOn } = await overdueOf(tx, { tenantId: p.tenantId, today: p.today });
-    event = { type: "evaluate", daysOverdue: oldestDueOn ? daysBetween(oldestDueOn, p.today) : null };
+    const providerUnpaid = account.provider === "stripe" && (await stripeReportsUnpaid(tx, { tenantId: p.tenantId }));
+    event = { type: "evaluate", daysOverdue: oldestDueOn ? daysBetween(oldestDueOn, p.today) : null, providerUnpaid };
   } else event = p.event;
   const result = nextBillingState(account.state, event, p.policy);
   if (result.ok && result.changed) await setBillingState(tx, { tenantId: p.tenantId, state: result.state, at: p.at });
   return { before: account.state, result };
+}
+
+/**
+ * Whether Stripe's newest word on the city's payments (by the event's own
+ * creation time, so late deliveries do not count as newest) is a failure:
+ * a failed invoice payment, or a subscription past due or unpaid.
+ */
+export async function stripeReportsUnpaid(tx: Tx, p: { tenantId: string }): Promise<boolean> {
+  const [last] = await tx
+    .select({ type: billingStripeEvents.type, status: sql<string | null>`${billingStripeEvents.payload}->>'status'` })
+    .from(billingStripeEvents)
+    .where(and(eq(billingStripeEvents.tenantId, p.tenantId), sql`(${billingStripeEvents.type} in ('invoice.paid', 'invoice.payment_failed') or ${billingStripeEvents.type} like 'customer.subscription.%')`))
+    .orderBy(desc(billingStripeEvents.eventCreated))
+    .limit(1);
+  if (!last) return false;
+  if (last.type === "invoice.payment_failed") return true;
+  return last.type.startsWith("customer.subscription.") && last.type !== "customer.subscription.deleted" && (last.status === "past_due" || last.status === "unpaid");
 }
 
 /** A payment recorded with this reference in this city, if any. */

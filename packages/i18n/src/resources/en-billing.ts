@@ -68,6 +68,16 @@ export const enBilling = {
     saved: "The plan was saved.",
     empty: "No plans yet.",
   },
+  stripe: {
+    title: "Stripe",
+    customer: "Customer",
+    subscription: "Subscription",
+    status: "Subscription status",
+    lastEvent: "Last event",
+    pending: "Not synchronised with Stripe yet; open this page again in a moment.",
+    none: "—",
+    statuses: { active: "Active", trialing: "Trial", past_due: "Past due", unpaid: "Unpaid", canceled: "Cancelled", incomplete: "Incomplete", incomplete_expired: "Expired", paused: "Paused" },
+  },
   account: {
     title: "Billing of {{city}}",
     contact: "IT contact",

@@ -68,6 +68,16 @@ export const faBilling = {
     saved: "طرح ذخیره شد.",
     empty: "هنوز طرحی تعریف نشده است.",
   },
+  stripe: {
+    title: "استرایپ",
+    customer: "مشتری",
+    subscription: "اشتراک",
+    status: "وضعیت اشتراک",
+    lastEvent: "آخرین رویداد",
+    pending: "هنوز با استرایپ همگام نشده است؛ چند لحظه بعد صفحه را دوباره باز کنید.",
+    none: "—",
+    statuses: { active: "فعال", trialing: "دورهٔ آزمایشی", past_due: "پرداخت معوق", unpaid: "پرداخت‌نشده", canceled: "لغوشده", incomplete: "ناتمام", incomplete_expired: "منقضی", paused: "متوقف" },
+  },
   account: {
     title: "صورت‌حساب {{city}}",
     contact: "رابط فناوری اطلاعات",
