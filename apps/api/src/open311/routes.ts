@@ -26,8 +26,9 @@ export interface Open311RoutesOptions {
 export const OPEN311_BODY_LIMIT = 256 * 1024;
 
 /** Resource names of the shared base; no city may be addressed by one of these. */
-const SHARED_SUBRESOURCES = new Set(["services", "requests", "tokens"]);
-const RESOURCES = new Set(["discovery", "services", "requests", "servicerequestupdates"]);
+export const SHARED_SUBRESOURCES = new Set(["services", "requests", "tokens"]);
+/** Every resource served (the cross-city suite probes each, open311/cross-city.test.ts). */
+export const RESOURCES = new Set(["discovery", "services", "requests", "servicerequestupdates"]);
 
 type Format = open311.Open311Format;
 
