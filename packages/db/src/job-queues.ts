@@ -24,6 +24,10 @@ export const JOB_QUEUES = {
   billingMeter: "billing-meter",
   /** One verified Stripe webhook event; payload { city, event }. Applied once per event id. */
   billingStripeEvent: "billing-stripe-event",
+  /** Every minute: fans out one dashboard rollup refresh per active city (docs/decisions/016). No tenant data. */
+  insightTick: "insight-tick",
+  /** One city's rollup refresh: recompute the days marked stale; payload { tenantId }. Safe to run twice. */
+  insightRefresh: "insight-refresh",
 } as const;
 
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
@@ -39,6 +43,7 @@ export const JOB_SCHEDULES: ReadonlyArray<{ queue: JobQueueName; cron: string }>
   { queue: JOB_QUEUES.outboxTick, cron: "* * * * *" },
   // 01:00 in Tehran (UTC+03:30): yesterday is complete
   { queue: JOB_QUEUES.billingTick, cron: "30 21 * * *" },
+  { queue: JOB_QUEUES.insightTick, cron: "* * * * *" },
 ];
 
 /** pg-boss's own queue for cron (Timekeeper); it would try to create it at start as the runtime role. */
@@ -63,6 +68,8 @@ const QUEUE_OPTIONS: Record<JobQueueName, PgBoss.Queue> = {
   [JOB_QUEUES.outboxRelay]: { ...perCity, name: JOB_QUEUES.outboxRelay },
   [JOB_QUEUES.billingTick]: { ...tick, name: JOB_QUEUES.billingTick },
   [JOB_QUEUES.billingMeter]: { ...perCity, name: JOB_QUEUES.billingMeter },
+  [JOB_QUEUES.insightTick]: { ...tick, name: JOB_QUEUES.insightTick },
+  [JOB_QUEUES.insightRefresh]: { ...perCity, name: JOB_QUEUES.insightRefresh },
   // every event is its own job (no per-city singleton): none may be dropped
   [JOB_QUEUES.billingStripeEvent]: { name: JOB_QUEUES.billingStripeEvent, policy: "standard", retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 120, retentionMinutes: 60 * 24 },
 };

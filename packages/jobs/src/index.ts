@@ -4,3 +4,4 @@ export { relayOutbox, RELAY_DEFAULTS, type RelayOptions, type RelayResult } from
 export { loggingDispatcher, type Dispatcher, type OutboxMessage } from "./dispatcher";
 export { silentLog, type JobLog } from "./log";
 export { meterCity, applyStripeEventJob } from "./billing";
+export { refreshInsightCity } from "./insight";

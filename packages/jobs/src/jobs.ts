@@ -5,6 +5,7 @@ import { applyStripeEventJob, meterCity } from "./billing";
 import { sweepDeadlines } from "./deadlines";
 import { loggingDispatcher, type Dispatcher } from "./dispatcher";
 import type { JobLog } from "./log";
+import { refreshInsightCity } from "./insight";
 import { relayOutbox, type RelayOptions } from "./relay";
 import { activeTenantIds, jobTenant } from "./tenants";
 
@@ -38,6 +39,8 @@ export interface Jobs {
   relayNow(tenantId?: string): Promise<number>;
   /** Queues usage metering for one city (or every active city) and wakes the worker. Returns the jobs queued. */
   meterNow(tenantId?: string): Promise<number>;
+  /** Queues a dashboard rollup refresh for one city (or every active city) and wakes the worker. Returns the jobs queued. */
+  insightNow(tenantId?: string): Promise<number>;
   /** Queues a verified Stripe webhook event for its city (each event its own job) and wakes the worker. */
   stripeEvent(data: { city: string; event: object }): Promise<string | null>;
   /** Queues a job as any producer would (payload as given: the worker checks it; one waiting job per city and queue). */
@@ -101,6 +104,15 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
         return meterCity(db, { tenantId, now: now() });
       }),
     );
+    workerIds.set(JOB_QUEUES.insightTick, await boss.work(JOB_QUEUES.insightTick, work, async () => ({ queued: await fanOut(JOB_QUEUES.insightRefresh) })));
+    workerIds.set(
+      JOB_QUEUES.insightRefresh,
+      await boss.work<CityJob>(JOB_QUEUES.insightRefresh, work, async ([job]) => {
+        const tenantId = job && (await jobTenant(db, job.data));
+        if (!job || !tenantId) return skip(job);
+        return refreshInsightCity(db, { tenantId });
+      }),
+    );
     workerIds.set(JOB_QUEUES.billingStripeEvent, await boss.work(JOB_QUEUES.billingStripeEvent, work, async ([job]) => applyStripeEventJob(db, job?.data, now())));
 
     workerIds.set(
@@ -146,6 +158,11 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     meterNow: async (tenantId) => {
       const n = await fanOut(JOB_QUEUES.billingMeter, tenantId);
       wake(JOB_QUEUES.billingMeter);
+      return n;
+    },
+    insightNow: async (tenantId) => {
+      const n = await fanOut(JOB_QUEUES.insightRefresh, tenantId);
+      wake(JOB_QUEUES.insightRefresh);
       return n;
     },
     stripeEvent: async (data) => {

@@ -1,5 +1,5 @@
 /** What volume can be broken down by. */
-export const DIMENSIONS = ["none", "channel", "kind", "category", "region", "unit", "shift"] as const;
+export const DIMENSIONS = ["none", "channel", "kind", "category", "region", "district", "unit", "shift"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /**

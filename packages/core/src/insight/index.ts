@@ -1,3 +1,4 @@
 export * from "./periods";
 export * from "./stats";
 export * from "./dimensions";
+export * from "./hours";

@@ -31,3 +31,4 @@ export * from "./insight";
 export * from "./insight-citizens";
 export * from "./scoring";
 export * from "./protected-reports";
+export * from "./insight-rollup";

@@ -69,6 +69,8 @@ export function dimensionKey(d: Dimension): SQL<string> {
       return sql<string>`${requests.categoryId}::text`;
     case "region":
       return sql<string>`coalesce(${requests.regionId}::text, '')`;
+    case "district":
+      return sql<string>`coalesce(${requests.districtId}::text, '')`;
     case "unit":
       return sql<string>`coalesce(${requests.unitId}::text, '')`;
     case "shift":
@@ -84,8 +86,27 @@ export interface InsightScope {
   scope: RequestScope;
   from?: Date;
   to?: Date;
+  /** Only messages registered on these Tehran days (within from/to). */
+  days?: number[];
   /** Only messages whose breakdown key (see dimensionKey) is this value. */
   slice?: { dimension: Dimension; key: string };
+}
+
+const dayStart = (day: number) => new Date((day * 86400 - 12600) * 1000);
+/** Registered on one of these Tehran days: runs of consecutive days as ranges of created_at (so the date index serves it). */
+export function onDays(days: number[]): SQL {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  if (!sorted.length) return sql`false`;
+  const runs: Array<[number, number]> = [];
+  for (const d of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === d) last[1] = d + 1;
+    else runs.push([d, d + 1]);
+  }
+  return sql`(${sql.join(
+    runs.map(([a, b]) => sql`(${requests.createdAt} >= ${iso(dayStart(a))} and ${requests.createdAt} < ${iso(dayStart(b))})`),
+    sql` or `,
+  )})`;
 }
 
 /** Corruption reports only for inspectors; unit staff only their units. */
@@ -97,6 +118,7 @@ export function scopeWhere(p: InsightScope): SQL | undefined {
     units === "all" ? undefined : units.length ? inArray(requests.unitId, [...units]) : sql`false`,
     p.from ? gte(requests.createdAt, p.from) : undefined,
     p.to ? lt(requests.createdAt, p.to) : undefined,
+    p.days ? onDays(p.days) : undefined,
     p.slice && p.slice.dimension !== "none" ? sql`${dimensionKey(p.slice.dimension)} = ${p.slice.key}` : undefined,
   );
 }
@@ -113,45 +135,94 @@ export function volumeByDay(tx: Tx, p: InsightScope & { dimension: Dimension }) 
     .orderBy(tehranDay);
 }
 
-/** Corruption reports in the range, as a bare number (what non-inspectors may know of them). */
-export async function corruptionCount(tx: Tx, p: { tenantId: string; from: Date; to: Date }) {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(requests)
-    .where(and(eq(requests.tenantId, p.tenantId), eq(requests.kind, "corruption_report"), gte(requests.createdAt, p.from), lt(requests.createdAt, p.to)));
-  return row?.n ?? 0;
-}
-
 const count = (w: SQL | undefined) => sql<number>`(count(*) filter (where ${w ?? sql`true`}))::int`;
 const secondsTo = (col: SQL | typeof requests.resolvedAt) => sql`extract(epoch from (${col} - ${requests.createdAt}))`;
 const firstReferral = sql`(select min(e.at) from request_events e where e.tenant_id = ${requests.tenantId} and e.request_id = ${requests.id} and e.type in ('referred','refer'))`;
 
-/** The service figures of messages registered in the range. */
-export async function serviceFigures(tx: Tx, p: InsightScope & GroupContext) {
-  const g = (x: MessageGroup) => count(groupWhere(x, p));
+/** Has a deadline and was resolved: the part of "due" that does not depend on the clock. */
+export const DUE_RESOLVED = sql`${requests.deadline} is not null and ${requests.resolvedAt} is not null`;
+/** Has a deadline that passed at `now` and no resolution yet: the rest of "due". */
+const duePendingWhere = (now: Date) => sql`${requests.resolvedAt} is null and ${requests.deadline} is not null and ${requests.deadline} < ${iso(now)}`;
+
+/** The clock-free counts of the service figures, as the rollup stores them (ADR 016). */
+export interface ServiceCounts {
+  all: number;
+  open: number;
+  resolved: number;
+  dueResolved: number;
+  onTime: number;
+  reopened: number;
+  duplicate: number;
+  forwarded: number;
+  rated: number;
+  ratingSum: number;
+}
+export const SERVICE_COUNT_KEYS = ["all", "open", "resolved", "dueResolved", "onTime", "reopened", "duplicate", "forwarded", "rated", "ratingSum"] as const satisfies ReadonlyArray<keyof ServiceCounts>;
+
+/** Per message joined to its feedback: whether it counts in each clock-free group (the rollup fill groups these). */
+export function serviceFlags(): Record<Exclude<keyof ServiceCounts, "ratingSum">, SQL> {
+  const c: GroupContext = { now: new Date(0), targetHours: 0 }; // none of these groups reads the clock
+  const g = (x: MessageGroup) => groupWhere(x, c) ?? sql`true`;
+  return {
+    all: sql`true`,
+    open: g("open"),
+    resolved: g("resolved"),
+    dueResolved: DUE_RESOLVED,
+    onTime: g("on_time"),
+    reopened: g("reopened"),
+    duplicate: g("duplicate"),
+    forwarded: g("forwarded"),
+    rated: sql`${requestFeedback.score} is not null`,
+  };
+}
+/** The sum of feedback scores (1–5) of the rated messages. */
+export const RATING_SUM = sql<number>`coalesce(sum(${requestFeedback.score}), 0)::int`;
+
+/** Each count over requests left-joined to request_feedback. */
+function serviceCountColumns(): Record<keyof ServiceCounts, SQL<number>> {
+  const f = serviceFlags();
+  const counts = Object.fromEntries(Object.entries(f).map(([k, w]) => [k, count(w)])) as Record<keyof typeof f, SQL<number>>;
+  return { ...counts, ratingSum: RATING_SUM };
+}
+
+/** The clock-free service counts of messages registered in the range, from the messages themselves. */
+export async function rawServiceCounts(tx: Tx, p: InsightScope): Promise<ServiceCounts> {
   const [row] = await tx
-    .select({
-      all: g("all"),
-      open: g("open"),
-      resolved: g("resolved"),
-      due: g("due"),
-      onTime: g("on_time"),
-      late: g("late"),
-      reopened: g("reopened"),
-      duplicate: g("duplicate"),
-      forwarded: g("forwarded"),
-      rated: sql<number>`count(${requestFeedback.score})::int`,
-      ratingSum: sql<number>`coalesce(sum(${requestFeedback.score}), 0)::int`,
-      // Both percentiles from one sort each (the first-referral lookup runs once per message).
-      resolution: sql<Array<number | null> | null>`percentile_cont(array[0.5, 0.9]::float8[]) within group (order by ${secondsTo(requests.resolvedAt)})`,
-      referral: sql<Array<number | null> | null>`percentile_cont(array[0.5, 0.9]::float8[]) within group (order by ${secondsTo(firstReferral)})`,
-    })
+    .select(serviceCountColumns())
     .from(requests)
     .leftJoin(requestFeedback, and(eq(requestFeedback.tenantId, requests.tenantId), eq(requestFeedback.requestId, requests.id)))
     .where(scopeWhere(p));
-  const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
-  const { resolution, referral, ...counts } = row!;
-  return { ...counts, resolutionP50: num(resolution?.[0]), resolutionP90: num(resolution?.[1]), referralP50: num(referral?.[0]), referralP90: num(referral?.[1]) };
+  return row!;
+}
+
+/** Messages of the range with a deadline passed at `now` and no resolution (read raw: it moves with the clock). */
+export async function duePending(tx: Tx, p: InsightScope & { now: Date }) {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(requests).where(and(scopeWhere(p), duePendingWhere(p.now)));
+  return row?.n ?? 0;
+}
+
+/** core's hoursBucket in SQL: whole hours to 72, six hours to 168, whole days beyond; null stays null. */
+export function hoursBucketSql(seconds: SQL): SQL<number | null> {
+  const h = sql`ceil((${seconds})::numeric / 3600)`;
+  return sql<number | null>`(case when ${h} <= 72 then greatest(${h}, 0) when ${h} <= 168 then ceil(${h} / 6) * 6 else ceil(${h} / 24) * 24 end)::int`;
+}
+export const HOURS_MEASURES = ["resolution", "referral"] as const;
+export type HoursMeasure = (typeof HOURS_MEASURES)[number];
+/** Per message: the measure names and their buckets, unnested side by side (a message without a referral has a null bucket). */
+export const hoursColumns = () => ({
+  measure: sql<HoursMeasure>`unnest(array['resolution','referral'])`,
+  hours: sql<number | null>`unnest(array[${hoursBucketSql(secondsTo(requests.resolvedAt))}, ${hoursBucketSql(secondsTo(firstReferral))}])`,
+});
+
+/** Times to resolution and to first referral of the range's messages, as hours buckets. */
+export async function rawHours(tx: Tx, p: InsightScope): Promise<Array<{ measure: HoursMeasure; hours: number; n: number }>> {
+  const h = hoursColumns();
+  const inner = tx.select({ measure: h.measure.as("measure"), hours: h.hours.as("hours") }).from(requests).where(scopeWhere(p)).as("m");
+  return tx
+    .select({ measure: inner.measure, hours: sql<number>`${inner.hours}`, n: sql<number>`count(*)::int` })
+    .from(inner)
+    .where(sql`${inner.hours} is not null`)
+    .groupBy(inner.measure, inner.hours);
 }
 
 /** Open messages now (any registration date) by hours waited, in core's ageing buckets. */

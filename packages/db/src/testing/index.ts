@@ -72,3 +72,4 @@ function withDatabase(url: string, name: string): string {
   u.pathname = `/${name}`;
   return u.toString();
 }
+export { insertRandomMessages, bumpRollupTotal, resolveOneRegistered } from "./insight-fixture";

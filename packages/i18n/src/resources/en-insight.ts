@@ -40,7 +40,7 @@ export const enInsight = {
     satisfaction: "Satisfaction (1–5)",
     late: "Missed the deadline",
   },
-  hours: "{{n}} h",
+  hours: "within {{n}} h",
   ofCount: "{{part}} of {{whole}}",
   backlog: "Open backlog by age (all open messages now)",
   ageing: { lt1d: "Under a day", d1to3: "1–3 days", d3to7: "3–7 days", d7to30: "7–30 days", gt30d: "Over 30 days" },

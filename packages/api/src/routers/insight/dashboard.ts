@@ -1,5 +1,5 @@
-import { bucketOfDay, growthPercent, isoDateOfDay, percent, roundHours, sameRangeLastYear, AGEING_BUCKETS, type Granularity, type RequestScope } from "@city137/core";
-import { corruptionCount, openAgeing, serviceFigures, volumeByDay, type Tx } from "@city137/db";
+import { bucketOfDay, growthPercent, histogramPercentile, isoDateOfDay, percent, sameRangeLastYear, AGEING_BUCKETS, type Granularity, type RequestScope } from "@city137/core";
+import { figureSource, openAgeing, type Tx } from "@city137/db";
 import type { InsightDashboardInput } from "@city137/validators";
 import { dayRange } from "./range";
 
@@ -21,24 +21,34 @@ export function rollUp(rows: DayRow[], g: Granularity) {
   return [...out.values()].map((b) => ({ bucket: b.bucket, key: b.key, count: b.count, from: isoDateOfDay(b.fromDay), to: isoDateOfDay(b.toDay) }));
 }
 
+const sortByCount = (rows: Array<{ key: string; count: number }>) => [...rows].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 const byKey = (rows: DayRow[]) => {
   const m = new Map<string, number>();
   for (const r of rows) m.set(r.key, (m.get(r.key) ?? 0) + r.count);
-  return [...m.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+  return sortByCount([...m.entries()].map(([key, count]) => ({ key, count })));
 };
 
-/** Every figure of the dashboard for a range, within what the viewer may see. */
-export async function dashboard(tx: Tx, p: { tenantId: string; scope: RequestScope; now: Date; input: InsightDashboardInput }) {
+/**
+ * Every figure of the dashboard for a range, within what the viewer may see.
+ * rollup: read the daily rollup where it is current (the default); false reads
+ * every figure from the messages (the exactness test compares the two).
+ */
+export async function dashboard(tx: Tx, p: { tenantId: string; scope: RequestScope; now: Date; input: InsightDashboardInput; rollup?: boolean }) {
   const r = dayRange(p.input.from, p.input.to);
-  const base = { tenantId: p.tenantId, scope: p.scope, from: r.from, to: r.to };
   const last = sameRangeLastYear(r.fromDay, r.toDay);
-  const lastRange = dayRange(isoDateOfDay(last.fromDay), isoDateOfDay(last.toDay - 1));
-  const volume = await volumeByDay(tx, { ...base, dimension: p.input.dimension });
-  const shifts = byKey(await volumeByDay(tx, { ...base, dimension: "shift" }));
-  const categories = byKey(await volumeByDay(tx, { ...base, dimension: "category" }));
-  const lastYear = (await volumeByDay(tx, { ...base, from: lastRange.from, to: lastRange.to, dimension: "none" })).reduce((a, x) => a + x.count, 0);
-  const s = await serviceFigures(tx, { ...base, now: p.now, targetHours: 72 });
-  const ageing = await openAgeing(tx, { ...base, now: p.now });
+  const src = await figureSource(tx, { tenantId: p.tenantId, scope: p.scope, fromDay: r.fromDay, toDay: r.toDay, rollup: p.rollup ?? true });
+  const volume = await src.volume(p.input.dimension);
+  const shifts = sortByCount(await src.totals("shift"));
+  const categories = sortByCount(await src.totals("category"));
+  const lastYear = (await src.volume("none", last)).reduce((a, x) => a + x.count, 0);
+  const s = await src.counts();
+  const due = s.dueResolved + (await src.duePending(p.now));
+  const hours = await src.hours();
+  const pct = (measure: "resolution" | "referral") => {
+    const h = hours.filter((x) => x.measure === measure);
+    return { p50: histogramPercentile(h, 0.5), p90: histogramPercentile(h, 0.9) };
+  };
+  const ageing = await openAgeing(tx, { tenantId: p.tenantId, scope: p.scope, now: p.now });
   const total = volume.reduce((a, x) => a + x.count, 0);
   return {
     from: p.input.from,
@@ -55,17 +65,18 @@ export async function dashboard(tx: Tx, p: { tenantId: string; scope: RequestSco
     topCategories: categories.slice(0, 10),
     lastYear: { from: isoDateOfDay(last.fromDay), to: isoDateOfDay(last.toDay - 1), total: lastYear, growth: growthPercent(total, lastYear) },
     service: {
-      counts: { all: s.all, open: s.open, resolved: s.resolved, due: s.due, onTime: s.onTime, late: s.late, reopened: s.reopened, duplicate: s.duplicate, forwarded: s.forwarded, rated: s.rated },
-      compliance: percent(s.onTime, s.due),
+      counts: { all: s.all, open: s.open, resolved: s.resolved, due, onTime: s.onTime, late: due - s.onTime, reopened: s.reopened, duplicate: s.duplicate, forwarded: s.forwarded, rated: s.rated },
+      compliance: percent(s.onTime, due),
       reopenRate: percent(s.reopened, s.resolved),
       duplicateRate: percent(s.duplicate, s.all),
       forwardedRate: percent(s.forwarded, s.all),
       satisfaction: s.rated === 0 ? null : Math.round((s.ratingSum / s.rated) * 100) / 100,
-      referralHours: { p50: roundHours(s.referralP50), p90: roundHours(s.referralP90) },
-      resolutionHours: { p50: roundHours(s.resolutionP50), p90: roundHours(s.resolutionP90) },
+      /** Percentiles in whole hours as hours buckets (core's hoursBucket; ADR 016): "the median message was referred within N hours". */
+      referralHours: pct("referral"),
+      resolutionHours: pct("resolution"),
     },
     backlog: AGEING_BUCKETS.map((b) => ({ key: b.key, count: ageing.find((x) => x.bucket === b.key)?.count ?? 0 })),
     /** Non-inspectors learn only how many corruption reports there were; inspectors have them in every figure. */
-    corruptionReports: p.scope.corruption ? null : await corruptionCount(tx, { tenantId: p.tenantId, from: r.from, to: r.to }),
+    corruptionReports: p.scope.corruption ? null : await src.corruptionCount(),
   };
 }

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DIMENSIONS, GRANULARITIES, hoursBucket, requestScope, type RequestScope } from "@city137/core";
+import { refreshInsight, schema, staleDays, withTenant } from "@city137/db";
+import { bumpRollupTotal, insertRandomMessages, resolveOneRegistered } from "@city137/db/testing";
+import { createTestApi, type TestApi } from "../../test-utils";
+import { dashboard } from "./dashboard";
+
+const { insightDailyHours, requests } = schema;
+
+/*
+ * The rollup's figures against the messages': random messages, every outcome
+ * a figure counts, then every dashboard figure read through the rollup and
+ * straight from the messages must be equal (ADR 016).
+ */
+let api: TestApi;
+let tehranId: string;
+const NOW = new Date("2026-10-20T12:00:00+03:30");
+const RANGE = { from: "2026-09-01", to: "2026-10-10" };
+const manager = requestScope({ roles: ["manager"], unitIds: [] });
+const inspector = requestScope({ roles: ["inspector"], unitIds: [] });
+
+const read = (scope: RequestScope, input: { dimension: (typeof DIMENSIONS)[number]; granularity: (typeof GRANULARITIES)[number] }, rollup: boolean) =>
+  withTenant(api.db, tehranId, (tx) => dashboard(tx, { tenantId: tehranId, scope, now: NOW, input: { ...RANGE, ...input }, rollup }));
+
+/** Every dimension and granularity, for a city-wide viewer and an inspector: rollup and raw must agree. */
+async function expectSameFigures() {
+  let compared = 0;
+  for (const scope of [manager, inspector]) {
+    for (const dimension of DIMENSIONS) {
+      for (const granularity of GRANULARITIES) {
+        const [viaRollup, viaMessages] = [await read(scope, { dimension, granularity }, true), await read(scope, { dimension, granularity }, false)];
+        expect(viaRollup, `${dimension} by ${granularity}`).toEqual(viaMessages);
+        compared++;
+      }
+    }
+  }
+  return compared;
+}
+
+beforeAll(async () => {
+  api = await createTestApi();
+  tehranId = (await api.caller().city.get({ slug: "tehran" })).id;
+  // 400 messages: nine in ten over the 41 days from 1 Sep 2026 (the range and the day after), one in ten a year before
+  const windows = [...Array.from({ length: 9 }, () => new Date("2026-09-01T00:00:00+03:30")), new Date("2025-09-01T00:00:00+03:30")];
+  await insertRandomMessages(api.db, { tenantId: tehranId, count: 400, seed: 137, windows, days: 40 });
+}, 120_000);
+afterAll(() => api?.close());
+
+describe("the dashboards' daily rollup", () => {
+  it("gives every dashboard figure exactly as the messages do, for every breakdown, granularity and scope", async () => {
+    const days = await withTenant(api.db, tehranId, (tx) => refreshInsight(tx, { tenantId: tehranId }));
+    expect(days.length).toBeGreaterThan(40); // the writes above marked their days; the refresh rebuilt them
+    const inRange = { tenantId: tehranId, fromDay: 20697, toDay: 20737 };
+    expect(await withTenant(api.db, tehranId, (tx) => staleDays(tx, inRange))).toEqual([]); // so the rollup, not the messages, answers
+    expect(await expectSameFigures()).toBe(2 * DIMENSIONS.length * GRANULARITIES.length);
+    const d = await read(manager, { dimension: "channel", granularity: "month" }, true);
+    // The fixture is rich enough for every figure to be non-trivial.
+    expect(d.total).toBeGreaterThan(250);
+    for (const k of ["open", "resolved", "due", "onTime", "late", "reopened", "duplicate", "forwarded", "rated"] as const) expect(d.service.counts[k], k).toBeGreaterThan(0);
+    expect(d.lastYear.total).toBeGreaterThan(20);
+    expect(d.corruptionReports).toBeGreaterThan(0);
+  });
+
+  it("percentiles are the hours buckets of the messages' own times (percentile_disc)", async () => {
+    const rows = (await withTenant(api.db, tehranId, (tx) => tx.select().from(requests))).filter((r) => r.tenantId === tehranId);
+    const from = new Date("2026-09-01T00:00:00+03:30"), to = new Date("2026-10-11T00:00:00+03:30");
+    const hours = rows
+      .filter((r) => r.createdAt >= from && r.createdAt < to && r.kind !== "corruption_report" && r.resolvedAt)
+      .map((r) => hoursBucket((r.resolvedAt!.getTime() - r.createdAt.getTime()) / 1000))
+      .sort((a, b) => a - b);
+    const d = await read(manager, { dimension: "none", granularity: "month" }, true);
+    expect(d.service.resolutionHours).toEqual({ p50: hours[Math.ceil(0.5 * hours.length) - 1], p90: hours[Math.ceil(0.9 * hours.length) - 1] });
+  });
+
+  it("notices a rollup that is off by one (the comparison reads the rollup)", async () => {
+    const bump = (by: number) => bumpRollupTotal(api.db, { tenantId: tehranId, day: 20710, by });
+    await bump(1);
+    const [viaRollup, viaMessages] = [await read(manager, { dimension: "none", granularity: "day" }, true), await read(manager, { dimension: "none", granularity: "day" }, false)];
+    expect(viaRollup.total).toBe(viaMessages.total + 1);
+    await bump(-1);
+    const hist = await withTenant(api.db, tehranId, (tx) => tx.select().from(insightDailyHours));
+    expect(hist.length).toBeGreaterThan(0);
+  });
+
+  it("stays exact while a changed day waits for the refresh job, and after it", async () => {
+    await resolveOneRegistered(api.db, { tenantId: tehranId, from: new Date("2026-09-05T00:00:00+03:30"), to: new Date("2026-10-05T00:00:00+03:30"), at: new Date("2026-10-06T10:00:00+03:30") });
+    const inRange = { tenantId: tehranId, fromDay: 20697, toDay: 20737 };
+    expect(await withTenant(api.db, tehranId, (tx) => staleDays(tx, inRange))).toHaveLength(1);
+    await expectSameFigures();
+    await withTenant(api.db, tehranId, (tx) => refreshInsight(tx, { tenantId: tehranId }));
+    expect(await withTenant(api.db, tehranId, (tx) => staleDays(tx, inRange))).toEqual([]);
+    await expectSameFigures();
+  });
+});

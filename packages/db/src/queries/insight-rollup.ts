@@ -1,0 +1,212 @@
+import { and, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import type { Dimension, RequestScope } from "@city137/core";
+import type { Tx } from "../client";
+import { insightDaily, insightDailyHours, insightDirtyDays, requestFeedback, requests } from "../schema";
+import {
+  dimensionKey,
+  duePending,
+  hoursColumns,
+  onDays,
+  rawHours,
+  rawServiceCounts,
+  SERVICE_COUNT_KEYS,
+  serviceFlags,
+  tehranDay,
+  volumeByDay,
+  type HoursMeasure,
+  type ServiceCounts,
+} from "./insight";
+
+/*
+ * The dashboards' daily rollup (docs/decisions/016). Filled from requests with
+ * the very SQL of the raw figures (serviceCountColumns, dimensionKey,
+ * hoursColumns); days whose messages changed since are marked by triggers and
+ * read raw until the refresh job recomputes them, so a figure read through
+ * the rollup is always the raw figure.
+ */
+
+/** The breakdowns stored: every dashboard dimension (district too, for the map); 'none' holds day totals. */
+const ROLLUP_DIMENSIONS = ["channel", "kind", "category", "region", "district", "unit", "shift"] as const satisfies ReadonlyArray<Exclude<Dimension, "none">>;
+const col = (d: string) => sql.identifier(`k_${d}`);
+
+/** Recomputes the rollup of a city for the given Tehran days (all days when none are given). */
+export async function rebuildInsight(tx: Tx, p: { tenantId: string; days?: number[] }) {
+  if (p.days && !p.days.length) return;
+  const days = p.days ? [...new Set(p.days)] : undefined;
+  await tx.delete(insightDaily).where(and(eq(insightDaily.tenantId, p.tenantId), days ? inArray(insightDaily.day, days) : undefined));
+  await tx.delete(insightDailyHours).where(and(eq(insightDailyHours.tenantId, p.tenantId), days ? inArray(insightDailyHours.day, days) : undefined));
+  const where = and(eq(requests.tenantId, p.tenantId), days ? onDays(days) : undefined);
+  const f = serviceFlags();
+  // One pass over the messages per rebuild: a per-message row of keys and flags, grouped by every dimension at once.
+  const flags = SERVICE_COUNT_KEYS.map((k) => (k === "ratingSum" ? sql`coalesce(${requestFeedback.score}, 0)` : f[k]));
+  await tx.execute(sql`
+    insert into insight_daily (tenant_id, day, dimension, key, corruption, n_all, n_open, n_resolved, n_due_resolved, n_on_time, n_reopened, n_duplicate, n_forwarded, n_rated, rating_sum)
+    select tenant_id, day,
+      case ${sql.join(ROLLUP_DIMENSIONS.map((d) => sql`when grouping(${col(d)}) = 0 then ${sql.raw(`'${d}'`)}`), sql` `)} else 'none' end,
+      coalesce(${sql.join(ROLLUP_DIMENSIONS.map(col), sql`, `)}, ''),
+      corruption,
+      ${sql.join(SERVICE_COUNT_KEYS.map((k, i) => (k === "ratingSum" ? sql`sum(${sql.identifier(`f${i}`)})::int` : sql`count(*) filter (where ${sql.identifier(`f${i}`)})`)), sql`, `)}
+    from (
+      select ${requests.tenantId} as tenant_id, ${tehranDay} as day, ${requests.kind} = 'corruption_report' as corruption,
+        ${sql.join(ROLLUP_DIMENSIONS.map((d) => sql`${dimensionKey(d)} as ${col(d)}`), sql`, `)},
+        ${sql.join(flags.map((f, i) => sql`${f} as ${sql.identifier(`f${i}`)}`), sql`, `)}
+      from ${requests}
+      left join ${requestFeedback} on ${requestFeedback.tenantId} = ${requests.tenantId} and ${requestFeedback.requestId} = ${requests.id}
+      where ${where}
+    ) m
+    group by grouping sets ((tenant_id, day, corruption), ${sql.join(ROLLUP_DIMENSIONS.map((d) => sql`(tenant_id, day, corruption, ${col(d)})`), sql`, `)})`);
+  const h = hoursColumns();
+  await tx.execute(sql`
+    insert into insight_daily_hours (tenant_id, day, corruption, measure, hours, n)
+    select tenant_id, day, corruption, measure, hours, count(*)::int from (
+      select ${requests.tenantId} as tenant_id, ${tehranDay} as day, ${requests.kind} = 'corruption_report' as corruption, ${h.measure} as measure, ${h.hours} as hours
+      from ${requests} where ${where}
+    ) m
+    where hours is not null
+    group by tenant_id, day, corruption, measure, hours`);
+}
+
+/** Recomputes the days marked stale for a city and clears the marks it read; returns those days. */
+export async function refreshInsight(tx: Tx, p: { tenantId: string }) {
+  // Only committed marks are deleted: a writer still in flight keeps its mark for the next refresh.
+  const marked = await tx.delete(insightDirtyDays).where(eq(insightDirtyDays.tenantId, p.tenantId)).returning({ day: insightDirtyDays.day });
+  const days = [...new Set(marked.map((m) => m.day))].sort((a, b) => a - b);
+  await rebuildInsight(tx, { tenantId: p.tenantId, days });
+  return days;
+}
+
+/** Recomputes a city's whole rollup and clears its marks (the rebuild command and bench:generate). */
+export async function rebuildInsightCity(tx: Tx, p: { tenantId: string }) {
+  await tx.delete(insightDirtyDays).where(eq(insightDirtyDays.tenantId, p.tenantId));
+  await rebuildInsight(tx, { tenantId: p.tenantId });
+}
+
+/** Tehran days of [fromDay, toDay) marked stale for a city. */
+export async function staleDays(tx: Tx, p: { tenantId: string; fromDay: number; toDay: number }) {
+  const rows = await tx
+    .selectDistinct({ day: insightDirtyDays.day })
+    .from(insightDirtyDays)
+    .where(and(eq(insightDirtyDays.tenantId, p.tenantId), gte(insightDirtyDays.day, p.fromDay), lt(insightDirtyDays.day, p.toDay)));
+  return rows.map((r) => r.day);
+}
+
+export interface FigureSource {
+  volume(dimension: Dimension, range?: { fromDay: number; toDay: number }): Promise<Array<{ day: number; key: string; count: number }>>;
+  /** Messages per key over the whole range (no day rows: cheaper for a total). */
+  totals(dimension: Dimension): Promise<Array<{ key: string; count: number }>>;
+  counts(): Promise<ServiceCounts>;
+  hours(): Promise<Array<{ measure: HoursMeasure; hours: number; n: number }>>;
+  duePending(now: Date): Promise<number>;
+  corruptionCount(): Promise<number>;
+}
+
+const dayStart = (day: number) => new Date((day * 86400 - 12600) * 1000);
+
+/**
+ * Where a dashboard's figures come from for [fromDay, toDay): the rollup for
+ * the days it holds current, the messages themselves for stale days; only
+ * the messages for unit staff (the rollup is city-wide) or when rollup is off.
+ */
+export async function figureSource(tx: Tx, p: { tenantId: string; scope: RequestScope; fromDay: number; toDay: number; rollup: boolean }): Promise<FigureSource> {
+  const base = { tenantId: p.tenantId, scope: p.scope };
+  const rangeOf = (r: { fromDay: number; toDay: number }) => ({ ...base, from: dayStart(r.fromDay), to: dayStart(r.toDay) });
+  const main = { fromDay: p.fromDay, toDay: p.toDay };
+  if (!p.rollup || p.scope.units !== "all") {
+    return {
+      volume: (dimension, r = main) => volumeByDay(tx, { ...rangeOf(r), dimension }),
+      totals: async (dimension) => sumByKey(await volumeByDay(tx, { ...rangeOf(main), dimension })),
+      counts: () => rawServiceCounts(tx, rangeOf(main)),
+      hours: () => rawHours(tx, rangeOf(main)),
+      duePending: (now) => duePending(tx, { ...rangeOf(main), now }),
+      corruptionCount: () => rawCorruption(tx, { ...rangeOf(main), days: undefined }),
+    };
+  }
+  const staleCache = new Map<string, Promise<number[]>>();
+  const stale = (r: { fromDay: number; toDay: number }) => {
+    const k = `${r.fromDay}:${r.toDay}`;
+    if (!staleCache.has(k)) staleCache.set(k, staleDays(tx, { tenantId: p.tenantId, ...r }));
+    return staleCache.get(k)!;
+  };
+  const corruption = p.scope.corruption ? undefined : false;
+  const dailyWhere = (r: { fromDay: number; toDay: number }, skip: number[], dimension: string, only = corruption) =>
+    and(
+      eq(insightDaily.tenantId, p.tenantId),
+      eq(insightDaily.dimension, dimension),
+      gte(insightDaily.day, r.fromDay),
+      lt(insightDaily.day, r.toDay),
+      only === undefined ? undefined : eq(insightDaily.corruption, only),
+      skip.length ? notInArray(insightDaily.day, skip) : undefined,
+    );
+  return {
+    async volume(dimension, r = main) {
+      const skip = await stale(r);
+      const rolled = await tx
+        .select({ day: insightDaily.day, key: insightDaily.key, count: sql<number>`sum(${insightDaily.all})::int` })
+        .from(insightDaily)
+        .where(dailyWhere(r, skip, dimension))
+        .groupBy(insightDaily.day, insightDaily.key);
+      const fresh = skip.length ? await volumeByDay(tx, { ...rangeOf(r), days: skip, dimension }) : [];
+      return [...rolled, ...fresh].sort((a, b) => a.day - b.day);
+    },
+    async totals(dimension) {
+      const skip = await stale(main);
+      const rolled = await tx
+        .select({ key: insightDaily.key, count: sql<number>`sum(${insightDaily.all})::int` })
+        .from(insightDaily)
+        .where(dailyWhere(main, skip, dimension))
+        .groupBy(insightDaily.key);
+      const fresh = skip.length ? await volumeByDay(tx, { ...rangeOf(main), days: skip, dimension }) : [];
+      return sumByKey([...rolled, ...fresh]);
+    },
+    async counts() {
+      const skip = await stale(main);
+      const sums = Object.fromEntries(SERVICE_COUNT_KEYS.map((k) => [k, sql<number>`coalesce(sum(${insightDaily[k]}), 0)::int`])) as Record<keyof ServiceCounts, SQL<number>>;
+      const [rolled] = await tx.select(sums).from(insightDaily).where(dailyWhere(main, skip, "none"));
+      const fresh = skip.length ? await rawServiceCounts(tx, { ...rangeOf(main), days: skip }) : null;
+      return Object.fromEntries(SERVICE_COUNT_KEYS.map((k) => [k, Number(rolled![k]) + (fresh?.[k] ?? 0)])) as unknown as ServiceCounts;
+    },
+    async hours() {
+      const skip = await stale(main);
+      const rolled = await tx
+        .select({ measure: sql<HoursMeasure>`${insightDailyHours.measure}`, hours: insightDailyHours.hours, n: sql<number>`sum(${insightDailyHours.n})::int` })
+        .from(insightDailyHours)
+        .where(
+          and(
+            eq(insightDailyHours.tenantId, p.tenantId),
+            gte(insightDailyHours.day, main.fromDay),
+            lt(insightDailyHours.day, main.toDay),
+            corruption === undefined ? undefined : eq(insightDailyHours.corruption, corruption),
+            skip.length ? notInArray(insightDailyHours.day, skip) : undefined,
+          ),
+        )
+        .groupBy(insightDailyHours.measure, insightDailyHours.hours);
+      const fresh = skip.length ? await rawHours(tx, { ...rangeOf(main), days: skip }) : [];
+      return [...rolled, ...fresh];
+    },
+    duePending: (now) => duePending(tx, { ...rangeOf(main), now }),
+    async corruptionCount() {
+      const skip = await stale(main);
+      const [rolled] = await tx
+        .select({ n: sql<number>`coalesce(sum(${insightDaily.all}), 0)::int` })
+        .from(insightDaily)
+        .where(dailyWhere(main, skip, "none", true));
+      return Number(rolled?.n ?? 0) + (skip.length ? await rawCorruption(tx, { ...rangeOf(main), days: skip }) : 0);
+    },
+  };
+}
+
+/** Counts added up per key. */
+function sumByKey(rows: Array<{ key: string; count: number }>) {
+  const m = new Map<string, number>();
+  for (const r of rows) m.set(r.key, (m.get(r.key) ?? 0) + Number(r.count));
+  return [...m.entries()].map(([key, count]) => ({ key, count }));
+}
+
+/** Corruption reports registered in the range, as a bare number. */
+async function rawCorruption(tx: Tx, p: { tenantId: string; from: Date; to: Date; days: number[] | undefined }) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(requests)
+    .where(and(eq(requests.tenantId, p.tenantId), eq(requests.kind, "corruption_report"), gte(requests.createdAt, p.from), lt(requests.createdAt, p.to), p.days ? onDays(p.days) : undefined));
+  return row?.n ?? 0;
+}

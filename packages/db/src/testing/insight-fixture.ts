@@ -1,0 +1,93 @@
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { CHANNELS, MESSAGE_KINDS, REQUEST_STATES } from "@city137/core";
+import type { Database } from "../client";
+import { areas, categories, insightDaily, requestEvents, requestFeedback, requests, units } from "../schema";
+import { withTenant } from "../tenant";
+
+/** mulberry32: the same numbers for the same seed. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Random messages of a city (seeded): every state, kind and channel, with or
+ * without region, district, unit and deadline, referrals, reopenings and
+ * feedback. `windows` are the instants from which each message falls in the
+ * following `days` days (the message i uses window i mod windows.length).
+ */
+export async function insertRandomMessages(db: Database, p: { tenantId: string; count: number; seed: number; windows: Date[]; days: number }) {
+  const rand = rng(p.seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const hour = 3_600_000;
+  await withTenant(db, p.tenantId, async (tx) => {
+    const cats = await tx.select({ id: categories.id }).from(categories).where(eq(categories.tenantId, p.tenantId));
+    const us = await tx.select({ id: units.id }).from(units).where(eq(units.tenantId, p.tenantId));
+    const regions = await tx.select({ id: areas.id }).from(areas).where(and(eq(areas.tenantId, p.tenantId), eq(areas.level, "region")));
+    const districts = await tx.select({ id: areas.id }).from(areas).where(and(eq(areas.tenantId, p.tenantId), eq(areas.level, "district")));
+    const [last] = await tx.select({ seq: sql<number>`coalesce(max(${requests.seq}), 0)::int` }).from(requests).where(eq(requests.tenantId, p.tenantId));
+    for (let i = 0; i < p.count; i++) {
+      const base = p.windows[i % p.windows.length]!.getTime();
+      // whole minutes, a few of them before the window's first day
+      const createdAt = new Date(base + Math.floor(rand() * (p.days + 1) * 24 * 60) * 60_000 - (i % 17 === 0 ? 2 * hour : 0));
+      const status = pick(REQUEST_STATES);
+      const resolvedAt = ["resolved", "closed", "reopened"].includes(status) || (status === "in_progress" && rand() < 0.1) ? new Date(createdAt.getTime() + Math.floor(rand() * 400 * hour)) : null;
+      const kind = rand() < 0.08 ? "corruption_report" : pick(MESSAGE_KINDS.filter((k) => k !== "corruption_report"));
+      const seq = (last?.seq ?? 0) + i + 1;
+      const [r] = await tx
+        .insert(requests)
+        .values({
+          tenantId: p.tenantId,
+          seq,
+          trackingCode: `RND${p.seed}-${seq}`,
+          kind,
+          categoryId: pick(cats).id,
+          channel: pick(CHANNELS),
+          description: "پیام آزمایشی",
+          searchText: "پیام آزمایشی",
+          regionId: rand() < 0.8 && regions.length ? pick(regions).id : null,
+          districtId: rand() < 0.7 && districts.length ? pick(districts).id : null,
+          unitId: rand() < 0.85 ? pick(us).id : null,
+          priority: "normal",
+          status,
+          deadline: rand() < 0.8 ? new Date(createdAt.getTime() + Math.floor(rand() * 200 * hour)) : null,
+          createdAt,
+          resolvedAt,
+        })
+        .returning({ id: requests.id });
+      if (status !== "registered" && rand() < 0.8) {
+        await tx.insert(requestEvents).values({ tenantId: p.tenantId, requestId: r!.id, type: pick(["referred", "refer"]), at: new Date(createdAt.getTime() + Math.floor(rand() * 90 * hour)) });
+      }
+      if (resolvedAt && rand() < 0.3) await tx.insert(requestEvents).values({ tenantId: p.tenantId, requestId: r!.id, type: "reopen", at: resolvedAt });
+      if (rand() < 0.3) await tx.insert(requestFeedback).values({ tenantId: p.tenantId, requestId: r!.id, score: 1 + Math.floor(rand() * 5), source: "phone" });
+    }
+  });
+}
+
+/** Adds `by` to one day's city-wide total in the rollup (to prove a comparison reads it). */
+export function bumpRollupTotal(db: Database, p: { tenantId: string; day: number; by: number }) {
+  return withTenant(db, p.tenantId, (tx) =>
+    tx
+      .update(insightDaily)
+      .set({ all: sql`${insightDaily.all} + ${p.by}` })
+      .where(and(eq(insightDaily.tenantId, p.tenantId), eq(insightDaily.day, p.day), eq(insightDaily.dimension, "none"), eq(insightDaily.corruption, false))),
+  );
+}
+
+/** Resolves one registered message of [from, to) at `at`; returns its id. */
+export function resolveOneRegistered(db: Database, p: { tenantId: string; from: Date; to: Date; at: Date }) {
+  return withTenant(db, p.tenantId, async (tx) => {
+    const [m] = await tx
+      .select({ id: requests.id })
+      .from(requests)
+      .where(and(eq(requests.tenantId, p.tenantId), eq(requests.status, "registered"), gte(requests.createdAt, p.from), lt(requests.createdAt, p.to)))
+      .limit(1);
+    if (!m) throw new Error("no registered message in the range");
+    await tx.update(requests).set({ status: "resolved", resolvedAt: p.at }).where(and(eq(requests.tenantId, p.tenantId), eq(requests.id, m.id)));
+    return m.id;
+  });
+}
