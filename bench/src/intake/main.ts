@@ -23,8 +23,7 @@ import { HttpClient, TrpcClient } from "../lib/http";
 import { closedLoop, openLoop, type Call, type ClosedLoopResult, type OpenLoopResult } from "../lib/load";
 import { writeResult } from "../lib/results";
 import { printTable } from "../lib/stats";
-import { CityGenerator, loadCity } from "../generate/city";
-import { Rng } from "../generate/random";
+import { intakeBodies } from "./bodies";
 import { REFERENCE_SEQ_FROM } from "./constants";
 
 const args = parseArgs();
@@ -62,41 +61,18 @@ async function waitIdle(child: ChildProcess, maxSeconds = 180) {
   return maxSeconds;
 }
 
+/** Resident memory of the server process (MiB), from /proc. */
+function rssMiB(child: ChildProcess): number {
+  const line = readFileSync(`/proc/${child.pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  return Math.round(Number(line?.split(/\s+/)[1] ?? 0) / 1024);
+}
+
 async function stop(child: ChildProcess) {
   child.kill("SIGTERM");
   if (child.exitCode === null) await once(child, "exit");
 }
 
-/** Request bodies as an operator's console sends them: a Tehran message with a point, a category, a caller. */
-async function intakeBodies(count: number) {
-  const sql = postgres(urls.owner, { max: 1, onnotice: () => {} });
-  try {
-    const city = await loadCity(sql, "tehran");
-    const rng = new Rng("intake");
-    const gen = new CityGenerator(city, count, Date.now(), rng);
-    const bodies = Array.from({ length: count }, (_, i) => {
-      const r = gen.next(i + 1, Date.now(), false);
-      return {
-        kind: r.kind,
-        categoryId: r.categoryId,
-        channel: "phone",
-        description: r.description,
-        attributes: r.attributes,
-        lat: r.lat,
-        lon: r.lon,
-        address: r.address,
-        districtId: r.lat === null ? r.districtId : null,
-        citizen: { name: r.citizenName, mobile: r.citizenMobile, nationalId: null },
-      };
-    });
-    const [office] = await sql<{ id: string }[]>`select id from units where tenant_id = ${city.tenantId} and code = 'R01-D01-OFFICE'`;
-    return { tenantId: city.tenantId, unitId: office!.id, bodies };
-  } finally {
-    await sql.end();
-  }
-}
-
-type WithCpu<T> = T & { serverCpuMsPerCall: number; drainSeconds: number };
+type WithCpu<T> = T & { serverCpuMsPerCall: number; drainSeconds: number; peakRssMiB: number };
 interface ServerFigures {
   openLoop: Array<WithCpu<OpenLoopResult>>;
   closedLoop: Array<WithCpu<ClosedLoopResult>>;
@@ -112,22 +88,25 @@ async function measure(name: string, child: ChildProcess, call: Call): Promise<S
   /** The server's CPU per successful call during fn (Postgres's own CPU not included). */
   const withCpu = async <T extends { ok: number }>(fn: () => Promise<T>) => {
     const before = cpuMs(child);
+    let peakRssMiB = rssMiB(child);
+    const sampler = setInterval(() => (peakRssMiB = Math.max(peakRssMiB, rssMiB(child))), 250);
     const r = await fn();
     // Work on abandoned calls still counts: wait for it, and divide by the answered calls.
     const drainSeconds = await waitIdle(child);
-    return { ...r, serverCpuMsPerCall: Math.round(((cpuMs(child) - before) / Math.max(1, r.ok)) * 100) / 100, drainSeconds };
+    clearInterval(sampler);
+    return { ...r, serverCpuMsPerCall: Math.round(((cpuMs(child) - before) / Math.max(1, r.ok)) * 100) / 100, drainSeconds, peakRssMiB };
   };
   const open: Array<WithCpu<OpenLoopResult>> = [];
   for (const rate of rates) {
     const r = await withCpu(() => openLoop(counted, rate, seconds));
     open.push(r);
-    console.log(`  open loop ${rate}/s: achieved ${r.achievedRate}/s, errors ${r.errors}, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, server CPU ${r.serverCpuMsPerCall} ms/call, idle again after ${r.drainSeconds} s`);
+    console.log(`  open loop ${rate}/s: achieved ${r.achievedRate}/s, errors ${r.errors}, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, server CPU ${r.serverCpuMsPerCall} ms/call, peak RSS ${r.peakRssMiB} MiB, idle again after ${r.drainSeconds} s`);
   }
   const closed: Array<WithCpu<ClosedLoopResult>> = [];
   for (const c of clients) {
     const r = await withCpu(() => closedLoop(counted, c, closedSeconds));
     closed.push(r);
-    console.log(`  closed loop ${c} clients: ${r.throughput}/s, errors ${r.errors}, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, server CPU ${r.serverCpuMsPerCall} ms/call`);
+    console.log(`  closed loop ${c} clients: ${r.throughput}/s, errors ${r.errors}, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, server CPU ${r.serverCpuMsPerCall} ms/call, peak RSS ${r.peakRssMiB} MiB`);
   }
   return { openLoop: open, closedLoop: closed, saturation: Math.max(...closed.map((c) => c.throughput)) };
 }
@@ -182,7 +161,7 @@ const rows = [
       "API achieved/s": a.achievedRate, "API err": a.errors, "API p50": a.latencyMs.p50, "API p95": a.latencyMs.p95, "API p99": a.latencyMs.p99, "API max": a.latencyMs.max,
       "ref achieved/s": r.achievedRate, "ref err": r.errors, "ref p50": r.latencyMs.p50, "ref p95": r.latencyMs.p95, "ref p99": r.latencyMs.p99, "ref max": r.latencyMs.max,
       "p50 ratio": Math.round((a.latencyMs.p50 / r.latencyMs.p50) * 10) / 10,
-      "API cpu ms": a.serverCpuMsPerCall, "ref cpu ms": r.serverCpuMsPerCall,
+      "API cpu ms": a.serverCpuMsPerCall, "ref cpu ms": r.serverCpuMsPerCall, "API RSS MiB": a.peakRssMiB,
     }; // prettier-ignore
   }),
   ...clients.map((c, i) => {
@@ -192,7 +171,7 @@ const rows = [
       "API achieved/s": a.throughput, "API err": a.errors, "API p50": a.latencyMs.p50, "API p95": a.latencyMs.p95, "API p99": a.latencyMs.p99, "API max": a.latencyMs.max,
       "ref achieved/s": r.throughput, "ref err": r.errors, "ref p50": r.latencyMs.p50, "ref p95": r.latencyMs.p95, "ref p99": r.latencyMs.p99, "ref max": r.latencyMs.max,
       "p50 ratio": Math.round((a.latencyMs.p50 / r.latencyMs.p50) * 10) / 10,
-      "API cpu ms": a.serverCpuMsPerCall, "ref cpu ms": r.serverCpuMsPerCall,
+      "API cpu ms": a.serverCpuMsPerCall, "ref cpu ms": r.serverCpuMsPerCall, "API RSS MiB": a.peakRssMiB,
     }; // prettier-ignore
   }),
 ];
@@ -203,6 +182,8 @@ const best = (f: ServerFigures) => f.closedLoop.reduce((a, b) => (b.throughput >
 const cpuRatio = Math.round((best(apiFigures).serverCpuMsPerCall / best(refFigures).serverCpuMsPerCall) * 10) / 10;
 console.log(`\nsaturation: API ${apiFigures.saturation}/s, reference ${refFigures.saturation}/s (reference / API = ${ratio}×);`,
   `server CPU per registration at saturation: API ${best(apiFigures).serverCpuMsPerCall} ms, reference ${best(refFigures).serverCpuMsPerCall} ms (${cpuRatio}×)`);
+const peakRssMiB = Math.max(...[...apiFigures.openLoop, ...apiFigures.closedLoop].map((f) => f.peakRssMiB));
+console.log(`API resident memory, peak under load: ${peakRssMiB} MiB (target ≤ 300 MB)`);
 if (errorSamples.length) console.log("first errors:", errorSamples);
-const file = writeResult("intake", { rates, seconds, warmup, clients, closedSeconds, api: apiFigures, reference: refFigures, saturationRatio: ratio, serverCpuRatio: cpuRatio, loadAverageAtStart, errorSamples });
+const file = writeResult("intake", { rates, seconds, warmup, clients, closedSeconds, api: apiFigures, reference: refFigures, saturationRatio: ratio, serverCpuRatio: cpuRatio, apiPeakRssMiB: peakRssMiB, loadAverageAtStart, errorSamples });
 console.log(`wrote ${file}`);

@@ -1,0 +1,81 @@
+/**
+ * bench:intake:profile — where the API's CPU goes when it registers messages.
+ *
+ *   npx -y pnpm@9.15.9 --filter @city137/bench intake:profile [--clients 16] [--seconds 20]
+ *
+ * Starts the real API (as bench:intake does) under V8's sampling profiler,
+ * registers Tehran messages from `--clients` concurrent operators for
+ * `--seconds`, stops it, and prints the self time by package and the
+ * heaviest functions. The .cpuprofile is kept under bench/results/profiles/
+ * (open it in Chrome DevTools for the call tree). Needs the bench database.
+ */
+import { fork } from "node:child_process";
+import { once } from "node:events";
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { DEMO_PASSWORD } from "@city137/db";
+import { numberArg, parseArgs } from "../lib/args";
+import { HttpClient, TrpcClient } from "../lib/http";
+import { closedLoop } from "../lib/load";
+import { printTable } from "../lib/stats";
+import { intakeBodies } from "./bodies";
+
+const args = parseArgs();
+const clients = numberArg(args, "clients", 16);
+const seconds = numberArg(args, "seconds", 20);
+const dir = fileURLToPath(new URL("../../results/profiles/", import.meta.url));
+mkdirSync(dir, { recursive: true });
+
+const { bodies } = await intakeBodies(2000);
+const child = fork(fileURLToPath(new URL("./api-host.ts", import.meta.url)), [], {
+  execArgv: ["--import", "tsx", "--cpu-prof", `--cpu-prof-dir=${dir}`],
+  stdio: ["ignore", "inherit", "inherit", "ipc"],
+});
+const [msg] = (await once(child, "message")) as [{ url: string }];
+const http = new HttpClient(msg.url, { maxSockets: 128 });
+const trpc = await new TrpcClient(http).signIn("tehran", "tehran.operator", DEMO_PASSWORD);
+const runId = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+const call = async (i: number) => (await trpc.send("POST", "request.create", { ...bodies[i % bodies.length]!, idempotencyKey: `profile-${runId}-${i}` })).status === 200;
+await closedLoop(call, 4, 3); // warm-up
+const started = Date.now();
+const r = await closedLoop(call, clients, seconds, 1_000_000);
+http.close();
+child.kill("SIGTERM");
+await once(child, "exit");
+console.log(`${r.ok} registrations (${r.errors} errors) in ${seconds} s with ${clients} clients: ${r.throughput}/s, p50 ${r.latencyMs.p50} ms`);
+
+const file = readdirSync(dir)
+  .filter((f) => f.endsWith(".cpuprofile"))
+  .map((f) => ({ f, t: statSync(dir + f).mtimeMs }))
+  .filter((x) => x.t >= started)
+  .sort((a, b) => b.t - a.t)[0]?.f;
+if (!file) throw new Error("no profile was written");
+
+interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
+const profile = JSON.parse(readFileSync(dir + file, "utf8")) as { nodes: Node[]; startTime: number; endTime: number; samples: number[] };
+const msPerSample = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
+const place = (url: string) => {
+  if (!url) return "(V8: gc, idle, native)";
+  if (url.startsWith("node:")) return "node:" + url.slice(5).split("/")[0];
+  const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return pkg[1]!;
+  const own = /\/(packages|apps|bench)\/([^/]+)\//.exec(url);
+  return own ? `${own[1]}/${own[2]}` : url;
+};
+const byPlace = new Map<string, number>();
+const byFunction = new Map<string, number>();
+let total = 0;
+for (const n of profile.nodes) {
+  const ms = (n.hitCount ?? 0) * msPerSample;
+  if (!ms) continue;
+  const name = n.callFrame.functionName || "(anonymous)";
+  if (name === "(idle)" || name === "(program)") continue;
+  total += ms;
+  byPlace.set(place(n.callFrame.url), (byPlace.get(place(n.callFrame.url)) ?? 0) + ms);
+  const key = `${name} ${place(n.callFrame.url)}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ""}`;
+  byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
+}
+const perCall = (ms: number) => Math.round((ms / Math.max(1, r.ok)) * 1000) / 1000;
+console.log(`\nbusy CPU ${Math.round(total)} ms = ${perCall(total)} ms per registration (profile ${file})`);
+printTable([...byPlace].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([where, ms]) => ({ where, "ms/call": perCall(ms), share: `${Math.round((ms / total) * 100)} %` })));
+printTable([...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([fn, ms]) => ({ function: fn.slice(0, 110), "ms/call": perCall(ms) })));
