@@ -22,6 +22,8 @@ export const insightDaily = pgTable(
     resolved: integer("n_resolved").notNull(),
     /** Has a deadline and was resolved (the part of "due" that does not depend on the clock). */
     dueResolved: integer("n_due_resolved").notNull(),
+    /** Has a deadline and no resolution (migration 0019): "due" once the deadline passes, which the reader decides. */
+    unresolvedDeadline: integer("n_unresolved_deadline").notNull().default(0),
     onTime: integer("n_on_time").notNull(),
     reopened: integer("n_reopened").notNull(),
     duplicate: integer("n_duplicate").notNull(),

@@ -88,6 +88,7 @@ export const en: Shape<typeof fa> = {
         routing_draft_saved: "Routing draft saved",
         routing_published: "Routing tree published",
         routing_restored: "Earlier routing version restored",
+        scoring_weights_changed: "Scoring weights changed (new formula version)",
       },
       response_template: { created: "Ready answer added", updated: "Ready answer edited", activated: "Ready answer brought back", deactivated: "Ready answer retired" },
       open311: { api_key_created: "Open311 key created", api_key_revoked: "Open311 key revoked" },

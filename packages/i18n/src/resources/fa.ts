@@ -88,6 +88,7 @@ export const fa = {
         routing_draft_saved: "ذخیرهٔ پیش‌نویس درخت ارجاع",
         routing_published: "انتشار درخت ارجاع",
         routing_restored: "بازگرداندن نسخهٔ پیشین درخت ارجاع",
+        scoring_weights_changed: "تغییر وزن‌های فرمول ارزیابی (نسخهٔ تازه)",
       },
       response_template: { created: "افزودن پاسخ آماده", updated: "ویرایش پاسخ آماده", activated: "فعال کردن پاسخ آماده", deactivated: "کنار گذاشتن پاسخ آماده" },
       open311: { api_key_created: "ساخت کلید Open311", api_key_revoked: "باطل کردن کلید Open311" },
