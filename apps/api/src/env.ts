@@ -37,6 +37,8 @@ const ZEnv = z.object({
   SMS_PROVIDER: z.enum(["dev", "kavenegar"], { error: "must be dev or kavenegar" }).default("dev"),
   KAVENEGAR_API_KEY: optionalText,
   KAVENEGAR_SENDER: optionalText,
+  /** Another address for Kavenegar's API (a sandbox, an egress proxy, the fault tests' stand-in). */
+  KAVENEGAR_BASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
   PORTAL_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).default("http://127.0.0.1:3137"),
   STRIPE_SECRET_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^(sk|rk)_(test|live)_\w+$/, { error: "must be a Stripe secret key (sk_…)" }).optional()),
   STRIPE_WEBHOOK_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^whsec_\w+$/, { error: "must be a Stripe webhook signing secret (whsec_…)" }).optional()),

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { assertRuntimeRoleSafe, createDatabase, listActiveTenants, runMigrations, seedDemo, withoutTenant, type Database, type DemoSignIn } from "@city137/db";
-import { loggingDispatcher, startJobs, type Jobs } from "@city137/jobs";
+import { loggingDispatcher, startJobs, type Jobs, type JobsOptions } from "@city137/jobs";
 import { devSmsProvider, kavenegarProvider, refreshDeliveries, smsDispatcher, type SmsProvider } from "@city137/notify";
 import { createFileStore, LocalDiskStore, type FileStore } from "@city137/files";
 import { createStripeClient, stripeDispatcher } from "@city137/billing";
@@ -24,6 +24,8 @@ export interface StartOptions {
   trustProxy?: boolean;
   /** Run the job workers here (deadline reminders and escalation, outbox relay); default off, JOBS=on|off from the environment. */
   jobs?: boolean;
+  /** The outbox relay's retry backoff and attempts (default: a minute, doubling, 8 attempts); the fault tests shorten it. */
+  relay?: JobsOptions["relay"];
   /** Attachment storage; absent = local disk under ./.data/files. */
   files?: FileStore;
   /** The API's clock (tests move it forward to make deadlines pass); default: real time. */
@@ -60,7 +62,7 @@ export function optionsFromEnv(env: Env, log: Logger): StartOptions {
     trustProxy: env.TRUST_PROXY,
     jobs: env.JOBS === "on",
     sms: {
-      provider: env.SMS_PROVIDER === "kavenegar" ? kavenegarProvider({ apiKey: env.KAVENEGAR_API_KEY!, sender: env.KAVENEGAR_SENDER! }) : devSmsProvider(),
+      provider: env.SMS_PROVIDER === "kavenegar" ? kavenegarProvider({ apiKey: env.KAVENEGAR_API_KEY!, sender: env.KAVENEGAR_SENDER!, baseUrl: env.KAVENEGAR_BASE_URL }) : devSmsProvider(),
       portalUrl: env.PORTAL_URL,
     },
     stripe: {
@@ -102,7 +104,7 @@ export async function startApiServer(opts: StartOptions): Promise<RunningApi> {
   }
   const { seeded, signIns } = opts.seed ? await seedDemo(db) : { seeded: false, signIns: [] };
   const jobs = opts.jobs
-    ? await startJobs({ db, log: log.child({ component: "jobs" }), dispatcher: smsDispatcherOf(opts, log) }).catch(async (err: unknown) => {
+    ? await startJobs({ db, log: log.child({ component: "jobs" }), dispatcher: smsDispatcherOf(opts, log), relay: opts.relay }).catch(async (err: unknown) => {
         await db.close();
         throw err;
       })
