@@ -3,8 +3,8 @@ import type { Dimension, RequestScope } from "@city137/core";
 import type { Tx } from "../client";
 import { insightDaily, insightDailyHours, insightDirtyDays, requestFeedback, requests } from "../schema";
 import {
+  deadlineAhead,
   dimensionKey,
-  duePending,
   hoursColumns,
   onDays,
   rawHours,
@@ -40,7 +40,7 @@ export async function rebuildInsight(tx: Tx, p: { tenantId: string; days?: numbe
   // One pass over the messages per rebuild: a per-message row of keys and flags, grouped by every dimension at once.
   const flags = SERVICE_COUNT_KEYS.map((k) => (k === "ratingSum" ? sql`coalesce(${requestFeedback.score}, 0)` : f[k]));
   await tx.execute(sql`
-    insert into insight_daily (tenant_id, day, dimension, key, corruption, n_all, n_open, n_resolved, n_due_resolved, n_on_time, n_reopened, n_duplicate, n_forwarded, n_rated, rating_sum)
+    insert into insight_daily (tenant_id, day, dimension, key, corruption, ${sql.join(SERVICE_COUNT_KEYS.map((k) => sql.identifier(insightDaily[k].name)), sql`, `)})
     select tenant_id, day,
       case ${sql.join(ROLLUP_DIMENSIONS.map((d) => sql`when grouping(${col(d)}) = 0 then ${sql.raw(`'${d}'`)}`), sql` `)} else 'none' end,
       coalesce(${sql.join(ROLLUP_DIMENSIONS.map(col), sql`, `)}, ''),
@@ -96,7 +96,8 @@ export interface FigureSource {
   totals(dimension: Dimension): Promise<Array<{ key: string; count: number }>>;
   counts(): Promise<ServiceCounts>;
   hours(): Promise<Array<{ measure: HoursMeasure; hours: number; n: number }>>;
-  duePending(now: Date): Promise<number>;
+  /** Unresolved messages of the range whose deadline is still ahead at `now` (always read raw). */
+  deadlineAhead(now: Date): Promise<number>;
   corruptionCount(): Promise<number>;
 }
 
@@ -117,7 +118,7 @@ export async function figureSource(tx: Tx, p: { tenantId: string; scope: Request
       totals: async (dimension) => sumByKey(await volumeByDay(tx, { ...rangeOf(main), dimension })),
       counts: () => rawServiceCounts(tx, rangeOf(main)),
       hours: () => rawHours(tx, rangeOf(main)),
-      duePending: (now) => duePending(tx, { ...rangeOf(main), now }),
+      deadlineAhead: (now) => deadlineAhead(tx, { ...rangeOf(main), now }),
       corruptionCount: () => rawCorruption(tx, { ...rangeOf(main), days: undefined }),
     };
   }
@@ -183,7 +184,7 @@ export async function figureSource(tx: Tx, p: { tenantId: string; scope: Request
       const fresh = skip.length ? await rawHours(tx, { ...rangeOf(main), days: skip }) : [];
       return [...rolled, ...fresh];
     },
-    duePending: (now) => duePending(tx, { ...rangeOf(main), now }),
+    deadlineAhead: (now) => deadlineAhead(tx, { ...rangeOf(main), now }),
     async corruptionCount() {
       const skip = await stale(main);
       const [rolled] = await tx

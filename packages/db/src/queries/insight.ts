@@ -141,8 +141,8 @@ const firstReferral = sql`(select min(e.at) from request_events e where e.tenant
 
 /** Has a deadline and was resolved: the part of "due" that does not depend on the clock. */
 export const DUE_RESOLVED = sql`${requests.deadline} is not null and ${requests.resolvedAt} is not null`;
-/** Has a deadline that passed at `now` and no resolution yet: the rest of "due". */
-const duePendingWhere = (now: Date) => sql`${requests.resolvedAt} is null and ${requests.deadline} is not null and ${requests.deadline} < ${iso(now)}`;
+/** Has a deadline and no resolution: "due" once the deadline has passed (the rest of "due"). */
+export const UNRESOLVED_DEADLINE = sql`${requests.resolvedAt} is null and ${requests.deadline} is not null`;
 
 /** The clock-free counts of the service figures, as the rollup stores them (ADR 016). */
 export interface ServiceCounts {
@@ -150,6 +150,7 @@ export interface ServiceCounts {
   open: number;
   resolved: number;
   dueResolved: number;
+  unresolvedDeadline: number;
   onTime: number;
   reopened: number;
   duplicate: number;
@@ -157,7 +158,7 @@ export interface ServiceCounts {
   rated: number;
   ratingSum: number;
 }
-export const SERVICE_COUNT_KEYS = ["all", "open", "resolved", "dueResolved", "onTime", "reopened", "duplicate", "forwarded", "rated", "ratingSum"] as const satisfies ReadonlyArray<keyof ServiceCounts>;
+export const SERVICE_COUNT_KEYS = ["all", "open", "resolved", "dueResolved", "unresolvedDeadline", "onTime", "reopened", "duplicate", "forwarded", "rated", "ratingSum"] as const satisfies ReadonlyArray<keyof ServiceCounts>;
 
 /** Per message joined to its feedback: whether it counts in each clock-free group (the rollup fill groups these). */
 export function serviceFlags(): Record<Exclude<keyof ServiceCounts, "ratingSum">, SQL> {
@@ -168,6 +169,7 @@ export function serviceFlags(): Record<Exclude<keyof ServiceCounts, "ratingSum">
     open: g("open"),
     resolved: g("resolved"),
     dueResolved: DUE_RESOLVED,
+    unresolvedDeadline: UNRESOLVED_DEADLINE,
     onTime: g("on_time"),
     reopened: g("reopened"),
     duplicate: g("duplicate"),
@@ -195,9 +197,15 @@ export async function rawServiceCounts(tx: Tx, p: InsightScope): Promise<Service
   return row!;
 }
 
-/** Messages of the range with a deadline passed at `now` and no resolution (read raw: it moves with the clock). */
-export async function duePending(tx: Tx, p: InsightScope & { now: Date }) {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(requests).where(and(scopeWhere(p), duePendingWhere(p.now)));
+/**
+ * Messages of the range without a resolution whose deadline is still ahead at `now`: "due" is
+ * due-and-resolved + unresolved-with-deadline − these (few: found by deadline, read raw).
+ */
+export async function deadlineAhead(tx: Tx, p: InsightScope & { now: Date }) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(requests)
+    .where(and(scopeWhere(p), UNRESOLVED_DEADLINE, sql`${requests.deadline} >= ${iso(p.now)}`));
   return row?.n ?? 0;
 }
 

@@ -42,7 +42,8 @@ export async function dashboard(tx: Tx, p: { tenantId: string; scope: RequestSco
   const categories = sortByCount(await src.totals("category"));
   const lastYear = (await src.volume("none", last)).reduce((a, x) => a + x.count, 0);
   const s = await src.counts();
-  const due = s.dueResolved + (await src.duePending(p.now));
+  // due: resolved with a deadline, or unresolved with one that has passed (ADR 016)
+  const due = s.dueResolved + s.unresolvedDeadline - (await src.deadlineAhead(p.now));
   const hours = await src.hours();
   const pct = (measure: "resolution" | "referral") => {
     const h = hours.filter((x) => x.measure === measure);
