@@ -74,6 +74,11 @@ export function ShellHeader({ city, user, now }: { city: City; user: User | null
               {t("portal.nav.qr")}
             </NavLink>
           )}
+          {has("inspector", "supervisor", "city_admin") && (
+            <NavLink to={`/${city.slug}/reports`} data-testid="nav-protected">
+              {t("protected.inspector.nav")}
+            </NavLink>
+          )}
           {isAdmin && <NavLink to={`/${city.slug}/staff`}>{t("shell.navStaff")}</NavLink>}
           {isAdmin && <NavLink to={`/${city.slug}/audit`}>{t("shell.navAudit")}</NavLink>}
           {isAdmin && <NavLink to={`/${city.slug}/settings`}>{t("settings.title")}</NavLink>}

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { submitAction, submitFormData } from "../portal/submit.server";
 import { SubmitForm } from "../portal/submit-form";
 
@@ -10,5 +11,16 @@ export const action = ({ request, params }: ActionFunctionArgs) => submitAction(
 export default function PortalSubmit() {
   const data = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
-  return <SubmitForm data={data} outcome={outcome} />;
+  const { t } = useTranslation();
+  return (
+    <>
+      {/* The protected channel: a full page load (reloadDocument), so its own no-script, strict-CSP document is what the reporter gets. */}
+      <Link to="report" reloadDocument className="panel" style={{ display: "block", borderColor: "#1d2939", borderWidth: 2, textDecoration: "none", color: "#1d2939" }} data-testid="portal-protected-link">
+        <strong>🔒 {t("protected.home.link")}</strong>
+        <br />
+        <span className="help">{t("protected.home.hint")}</span>
+      </Link>
+      <SubmitForm data={data} outcome={outcome} />
+    </>
+  );
 }

@@ -72,6 +72,7 @@ export const enProtected = {
     none: "No protected reports.",
     received: "Received {{date}}",
     ask: "Ask the reporter",
+    reporter: "Reporter",
     askHelp: "The reporter reads it with their receipt; nothing is sent to them.",
     askSubmit: "Send question",
     asked: "Question sent.",
