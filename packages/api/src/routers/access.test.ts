@@ -189,6 +189,7 @@ const PROCEDURES: Record<
   "billing.portalLink": { audience: "cityAdmin", input: () => ({ returnUrl: "http://127.0.0.1:3137/tehran/settings/billing" }), notFoundFor: ["tehran.admin", "shiraz.admin"] },
   "insight.dashboard": { audience: "staff", roles: ["admin", "supervisor", "manager", "unitstaff", "inspector"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
   "insight.messages": { audience: "staff", roles: ["admin", "supervisor", "manager", "unitstaff", "inspector"], input: () => ({ group: "open" }) },
+  "insight.map": { audience: "staff", roles: ["admin", "supervisor", "manager", "unitstaff", "inspector"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
   "insight.citizens": { audience: "staff", roles: ["admin", "supervisor", "manager"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
   "insight.council": { audience: "staff", roles: ["admin", "supervisor", "manager"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
   "ranking.formulas": { audience: "staff", roles: ["admin", "supervisor", "manager"] },
