@@ -25,6 +25,8 @@ export const ZInsightMessagesInput = z
     to: isoDay.optional(),
     group: z.enum(MESSAGE_GROUPS, { error: K.invalid }).default("all"),
     slice: slice.optional(),
+    /** Only this category too (the map's drill-down: a district's messages of one category). */
+    categoryId: z.uuid({ error: K.invalid }).optional(),
     /** Open messages by age now (the backlog's buckets). */
     ageing: ageing.optional(),
     /** For the "resolved in target" group: the formula's target. */
@@ -36,6 +38,14 @@ export const ZInsightMessagesInput = z
     if (v.from && v.to) sane({ from: v.from, to: v.to }, ctx);
   });
 export type InsightMessagesInput = z.infer<typeof ZInsightMessagesInput>;
+
+/** What the map shades districts by. */
+export const MAP_MEASURES = ["volume", "compliance", "satisfaction"] as const;
+export type MapMeasure = (typeof MAP_MEASURES)[number];
+
+/** The map: districts' figures and a heatmap of a range's messages, of one category or all. */
+export const ZInsightMapInput = z.object({ ...range, categoryId: z.uuid({ error: K.invalid }).optional() }).superRefine(sane);
+export type InsightMapInput = z.infer<typeof ZInsightMapInput>;
 
 const jy = z.number({ error: K.invalid }).int().min(1380, { error: K.invalid }).max(1500, { error: K.invalid });
 export const ZRankingPeriod = z.discriminatedUnion("kind", [

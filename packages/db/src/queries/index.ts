@@ -32,3 +32,4 @@ export * from "./insight-citizens";
 export * from "./scoring";
 export * from "./protected-reports";
 export * from "./insight-rollup";
+export * from "./insight-map";

@@ -88,6 +88,8 @@ export interface InsightScope {
   to?: Date;
   /** Only messages registered on these Tehran days (within from/to). */
   days?: number[];
+  /** Only messages of this category. */
+  categoryId?: string;
   /** Only messages whose breakdown key (see dimensionKey) is this value. */
   slice?: { dimension: Dimension; key: string };
 }
@@ -119,6 +121,7 @@ export function scopeWhere(p: InsightScope): SQL | undefined {
     p.from ? gte(requests.createdAt, p.from) : undefined,
     p.to ? lt(requests.createdAt, p.to) : undefined,
     p.days ? onDays(p.days) : undefined,
+    p.categoryId ? eq(requests.categoryId, p.categoryId) : undefined,
     p.slice && p.slice.dimension !== "none" ? sql`${dimensionKey(p.slice.dimension)} = ${p.slice.key}` : undefined,
   );
 }

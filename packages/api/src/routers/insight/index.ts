@@ -1,8 +1,9 @@
 import { ageingRange, type AgeingBucket } from "@city137/core";
 import { councilProblems, engagedCitizens, listFigureMessages } from "@city137/db";
-import { ZCitizensInput, ZCouncilInput, ZInsightDashboardInput, ZInsightMessagesInput } from "@city137/validators";
+import { ZCitizensInput, ZCouncilInput, ZInsightDashboardInput, ZInsightMapInput, ZInsightMessagesInput } from "@city137/validators";
 import { cityRoleProcedure, router } from "../../trpc";
 import { dashboard } from "./dashboard";
+import { insightMap, requireOwnCategory } from "./map";
 import { DASHBOARD_ROLES, REPORT_ROLES, dayRange, scopeOf } from "./range";
 
 /** 0912***6789: there is no consent field for names, so citizens are shown by masked mobile. */
@@ -14,11 +15,17 @@ export const insightRouter = router({
     .input(ZInsightDashboardInput)
     .query(({ ctx, input }) => ctx.tenant((tx) => dashboard(tx, { tenantId: ctx.tenantId, scope: scopeOf(ctx.session), now: ctx.now(), input }))),
 
+  /** Districts' volume, compliance and satisfaction, and a heatmap, for a range and optionally one category. */
+  map: cityRoleProcedure(...DASHBOARD_ROLES)
+    .input(ZInsightMapInput)
+    .query(({ ctx, input }) => ctx.tenant((tx) => insightMap(tx, { tenantId: ctx.tenantId, scope: scopeOf(ctx.session), now: ctx.now(), input }))),
+
   /** The messages behind one figure: same scope, same predicate as the figure. */
   messages: cityRoleProcedure(...DASHBOARD_ROLES)
     .input(ZInsightMessagesInput)
     .query(({ ctx, input }) =>
-      ctx.tenant((tx) => {
+      ctx.tenant(async (tx) => {
+        await requireOwnCategory(tx, ctx.tenantId, input.categoryId);
         const r = input.from && input.to ? dayRange(input.from, input.to) : null;
         const age = input.ageing ? ageingRange(input.ageing as AgeingBucket) : null;
         return listFigureMessages(tx, {
@@ -27,6 +34,7 @@ export const insightRouter = router({
           from: r?.from,
           to: r?.to,
           slice: input.slice,
+          categoryId: input.categoryId,
           group: input.group,
           now: ctx.now(),
           targetHours: input.targetHours,

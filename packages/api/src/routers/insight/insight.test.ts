@@ -9,7 +9,7 @@ let api: TestApi;
 let tehranId: string;
 let shirazId: string;
 type Caller = ReturnType<TestApi["caller"]>;
-let op: Caller, sup: Caller, manager: Caller, inspector: Caller, unitstaff: Caller, admin: Caller, shirazManager: Caller, shirazOp: Caller;
+let op: Caller, sup: Caller, manager: Caller, inspector: Caller, unitstaff: Caller, admin: Caller, shirazManager: Caller, shirazOp: Caller, shirazAdmin: Caller;
 const ids = new Map<string, string>();
 let key = 0;
 const k = () => `insight-key-${++key}-${Date.now()}`;
@@ -43,6 +43,7 @@ beforeAll(async () => {
   admin = await sign("tehran", "tehran.admin");
   shirazManager = await sign("shiraz", "shiraz.manager");
   shirazOp = await sign("shiraz", "shiraz.operator");
+  shirazAdmin = await sign("shiraz", "shiraz.admin");
   for (const c of await admin.category.list()) ids.set(c.code, c.id);
   for (const u of await admin.unit.list()) ids.set(u.code, u.id);
   tehranId = (await api.caller().city.get({ slug: "tehran" })).id;
@@ -80,7 +81,7 @@ beforeAll(async () => {
   await feedback(tehranId, e.id, ids.get("HQ")!, 2);
   await withTenant(api.db, tehranId, (tx) => tx.insert(requestSupporters).values({ tenantId: tehranId, requestId: c.id, mobile: "09121111111", channel: "phone", createdAt: new Date("2026-11-08T10:00:00+03:30") }));
   // Shiraz: one message in the same days.
-  const shirazCats = await (await sign("shiraz", "shiraz.admin")).category.list();
+  const shirazCats = await shirazAdmin.category.list();
   at("2026-11-02T10:00:00+03:30");
   await shirazOp.request.create(msg({ categoryId: shirazCats.find((x) => x.code === "waste.collection")!.id, lat: null, lon: null, attributes: { waste_type: "household" } }));
   at("2026-11-20T12:00:00+03:30");
@@ -174,6 +175,42 @@ describe("dashboard figures", () => {
   });
 });
 
+describe("map", () => {
+  it("gives each district its volume, compliance and satisfaction as the raw messages do, a heatmap, and drills into a district's messages of a category", async () => {
+    const rows = (await raw(tehranId)).filter(inRange).filter((r) => r.kind !== "corruption_report");
+    const m = await manager.insight.map(RANGE);
+    const now = new Date("2026-11-20T12:00:00+03:30");
+    const districts = [...new Set(rows.map((r) => r.districtId).filter((x): x is string => !!x))];
+    expect(districts.length).toBeGreaterThan(0);
+    for (const id of districts) {
+      const mine = rows.filter((r) => r.districtId === id);
+      const due = mine.filter((r) => r.deadline && (r.resolvedAt || r.deadline < now));
+      const onTime = mine.filter((r) => r.deadline && r.resolvedAt && r.resolvedAt <= r.deadline && ["resolved", "closed"].includes(r.status));
+      expect(m.districts.find((d) => d.districtId === id)).toMatchObject({ volume: mine.length, due: due.length, onTime: onTime.length });
+    }
+    expect(m.districts.reduce((a, d) => a + d.volume, 0)).toBe(rows.filter((r) => r.districtId).length);
+    expect(m.heat.reduce((a, c) => a + c.count, 0)).toBe(rows.filter((r) => r.lat !== null && r.lon !== null).length);
+    // One category: the district's count and its drill-down agree.
+    const waste = ids.get("waste.collection")!;
+    const w = await manager.insight.map({ ...RANGE, categoryId: waste });
+    const top = w.districts.sort((a, b) => b.volume - a.volume)[0]!;
+    expect(top.volume).toBe(rows.filter((r) => r.districtId === top.districtId && r.categoryId === waste).length);
+    const list = await manager.insight.messages({ ...RANGE, slice: { dimension: "district", key: top.districtId }, categoryId: waste });
+    expect(list.total).toBe(top.volume);
+    expect(list.rows.every((r) => r.categoryId === waste)).toBe(true);
+  });
+
+  it("keeps cities apart: another city's category is NOT_FOUND, the city's own is found", async () => {
+    const waste = ids.get("waste.collection")!;
+    expect(await failure(shirazManager.insight.map({ ...RANGE, categoryId: waste }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failure(shirazManager.insight.messages({ ...RANGE, categoryId: waste }))).toMatchObject({ code: "NOT_FOUND" });
+    const shirazWaste = (await shirazAdmin.category.list()).find((c) => c.code === "waste.collection")!.id;
+    expect((await shirazManager.insight.map({ ...RANGE, categoryId: shirazWaste })).heat.reduce((a, c) => a + c.count, 0)).toBe(0); // Shiraz's message has no location
+    expect((await shirazManager.insight.messages({ ...RANGE, categoryId: shirazWaste })).total).toBe(1); // control: its own category is found
+    expect((await shirazManager.insight.map(RANGE)).districts).toEqual([]);
+  });
+});
+
 describe("rankings", () => {
   const period = { kind: "month" as const, jy: 1405, jm: 8 }; // Aban 1405: 2026-10-23 … 2026-11-21
 
@@ -200,6 +237,11 @@ describe("rankings", () => {
     expect(v2.rows.filter((r) => r.ranked).map((r) => [r.id, r.score])).toEqual([[ids.get("HQ"), 100], [ids.get("R01-D01-OFFICE"), 50]]);
     // The earlier version still gives its own table.
     expect(await manager.ranking.list({ period, version: 1 })).toEqual(v1);
+    // Each save is in the city's audit log under its own label, with the weights before and after.
+    const entries = (await admin.audit.list({ limit: 50 })).filter((e) => e.action === "config.scoring_weights_changed");
+    expect(entries.map((e) => e.targetId)).toEqual(["2", "1"]);
+    expect(entries[0]!.detail).toMatchObject({ from: { version: 1, weights: { compliance: 40 } }, to: { version: 2, weights: { resolutionTime: 100 } } });
+    expect((await shirazAdmin.audit.list({ limit: 50 })).some((e) => e.action === "config.scoring_weights_changed")).toBe(false);
   });
 
   it("the sub-scores' counts agree with the drill-down lists", async () => {

@@ -1,5 +1,5 @@
 import { AppError, DEFAULT_FORMULA, notFound, periodKey, periodRange, rank, validateFormula } from "@city137/core";
-import { getScoringFormula, insertScoringFormula, listScoringFormulas, scoreFacts } from "@city137/db";
+import { getScoringFormula, insertScoringFormula, listScoringFormulas, recordAudit, scoreFacts } from "@city137/db";
 import { ZRankingInput, ZSaveFormulaInput } from "@city137/validators";
 import { cityAdminProcedure, cityRoleProcedure, router } from "../../trpc";
 import { REPORT_ROLES } from "../insight/range";
@@ -18,8 +18,21 @@ export const rankingRouter = router({
     const errors = validateFormula(input);
     const [field] = Object.keys(errors);
     if (field) throw new AppError("BAD_REQUEST", errors[field]!, { field, fieldErrors: errors });
-    // The version row itself is the record: who saved which weights, when (rows are never changed).
-    return ctx.tenant((tx) => insertScoringFormula(tx, { tenantId: ctx.tenantId, createdBy: ctx.session.user.id, formula: input, note: input.note ?? null }));
+    // The version row records who saved which weights and when; the audit log says so among the city's other changes.
+    return ctx.tenant(async (tx) => {
+      const previous = (await listScoringFormulas(tx, { tenantId: ctx.tenantId }))[0] ?? DEFAULT_FORMULA;
+      const saved = await insertScoringFormula(tx, { tenantId: ctx.tenantId, createdBy: ctx.session.user.id, formula: input, note: input.note ?? null });
+      const facts = (f: typeof saved | typeof DEFAULT_FORMULA) => ({ version: f.version, weights: f.weights, minVolume: f.minVolume, targetHours: f.targetHours });
+      await recordAudit(tx, ctx.tenantId, {
+        action: "config.scoring_weights_changed",
+        actorId: ctx.session.user.id,
+        targetType: "scoring_formula",
+        targetId: String(saved.version),
+        detail: { from: facts(previous), to: facts(saved), note: saved.note },
+        ip: ctx.ip,
+      });
+      return saved;
+    });
   }),
 
   /** Units or regions of a Jalali month or year, scored by a formula version, each score with its parts. */
