@@ -4,7 +4,7 @@ import { signedIn } from "./setup/pages";
 import { startPlatform, workdayClock, type Platform } from "./setup/servers";
 
 /**
- * The protected channel on a phone (docs/decisions/016): a corruption report
+ * The protected channel on a phone (docs/decisions/017): a corruption report
  * filed without name or mobile, its receipt written down, an inspector's
  * question read and answered with the receipt alone. The pages carry no script
  * and load nothing from elsewhere.
@@ -43,7 +43,7 @@ describe("protected channel", () => {
     expect(page.url()).toBe(`${p.consoleUrl}/p/tehran/report`);
     const doc = await page.request.get(`${p.consoleUrl}/p/tehran/report`);
     expect(doc.headers()["content-security-policy"]).toContain("default-src 'none'");
-    // "same-origin": "no-referrer" would make the browser post its forms with Origin: null, which Remix refuses (docs/decisions/016)
+    // "same-origin": "no-referrer" would make the browser post its forms with Origin: null, which Remix refuses (docs/decisions/017)
     expect(doc.headers()["referrer-policy"]).toBe("same-origin");
     expect(doc.headers()["cache-control"]).toBe("no-store");
     expect(await page.locator("script").count()).toBe(0);

@@ -42,7 +42,7 @@ const ZEnv = z.object({
   PORTAL_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).default("http://127.0.0.1:3137"),
   STRIPE_SECRET_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^(sk|rk)_(test|live)_\w+$/, { error: "must be a Stripe secret key (sk_…)" }).optional()),
   STRIPE_WEBHOOK_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^whsec_\w+$/, { error: "must be a Stripe webhook signing secret (whsec_…)" }).optional()),
-  /** Key-encryption keys of the protected channel, "version:base64,…", current first (docs/decisions/016); unset = the public development key. */
+  /** Key-encryption keys of the protected channel, "version:base64,…", current first (docs/decisions/017); unset = the public development key. */
   PROTECTED_REPORT_KEYS: optionalText,
 }).superRefine((env, ctx) => {
   // A real SMS line needs its key and sender number.

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 
 /**
- * The protected channel keeps nothing of the reporter's client (docs/decisions/016):
+ * The protected channel keeps nothing of the reporter's client (docs/decisions/017):
  * a report filed, followed up and answered with a distinctive User-Agent and
  * X-Forwarded-For, then every text and JSON column of every table (the
  * platform's and pg-boss's), every log line and every job payload searched for

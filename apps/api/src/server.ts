@@ -34,7 +34,7 @@ export interface StartOptions {
   sms?: { provider?: SmsProvider; portalUrl: string };
   /** Stripe billing; absent secret key = every city is billed offline (docs/decisions/011). `host` only for mocks. */
   stripe?: { secretKey?: string; webhookSecret?: string; host?: string };
-  /** The protected channel's key-encryption keys; absent = the public development key (docs/decisions/016). */
+  /** The protected channel's key-encryption keys; absent = the public development key (docs/decisions/017). */
   protectedKeys?: ProtectedKeyring;
 }
 
@@ -115,7 +115,7 @@ export async function startApiServer(opts: StartOptions): Promise<RunningApi> {
   const nudgeOutbox = jobs ? () => void jobs.relayNow().catch((err: unknown) => log.warn({ err }, "outbox relay could not be woken")) : undefined;
   const stripeWebhook = { secret: opts.stripe?.webhookSecret, enqueue: jobs ? (job: { city: string; event: object }) => jobs.stripeEvent(job) : undefined };
   const protectedKeys = opts.protectedKeys ?? devKeyring();
-  if (protectedKeys.dev && db.kind === "postgres") log.warn("PROTECTED_REPORT_KEYS is not set: protected reports are encrypted with the public development key (docs/decisions/016)");
+  if (protectedKeys.dev && db.kind === "postgres") log.warn("PROTECTED_REPORT_KEYS is not set: protected reports are encrypted with the public development key (docs/decisions/017)");
   const app = createApp({ db, log, trustProxy: opts.trustProxy ?? true, now: opts.now, files, nudgeOutbox, stripeWebhook, protectedKeys });
   const host = opts.host ?? "127.0.0.1";
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

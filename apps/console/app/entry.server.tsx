@@ -28,7 +28,7 @@ export default async function handleRequest(
   const rootData = remixContext.staticHandlerContext.loaderData?.root as { locale?: string } | undefined;
   const locale = isLocale(rootData?.locale) ? rootData.locale : "fa";
   const i18n = await createI18n(locale);
-  // Defaults; a route's own stricter headers (the protected channel's, docs/decisions/016) stay.
+  // Defaults; a route's own stricter headers (the protected channel's, docs/decisions/017) stay.
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!responseHeaders.has(k)) responseHeaders.set(k, v);
   const ready = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 

@@ -28,7 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = data?.locale ?? "fa";
   const { i18n } = useTranslation();
-  // The protected channel's pages send no script at all (their handle says so; docs/decisions/016).
+  // The protected channel's pages send no script at all (their handle says so; docs/decisions/017).
   const noScripts = useMatches().some((m) => (m.handle as { noScripts?: boolean } | undefined)?.noScripts);
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale);

@@ -15,5 +15,5 @@ export {
 export * as open311 from "./open311";
 /** The citizen portal's files (uploads with a submit token, proof photos with a tracking token). */
 export { addCitizenAttachment, assertPortalUpload, openProofPhoto } from "./routers/portal/files";
-/** The protected channel's keys (docs/decisions/016). */
+/** The protected channel's keys (docs/decisions/017). */
 export { devKeyring, keyringFromConfig, type ProtectedKeyring } from "./protected/keys";

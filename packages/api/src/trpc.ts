@@ -23,7 +23,7 @@ export interface ApiDeps {
   districts?: DistrictIndexCache;
   /** Where attachment bytes live; absent, attachment writes fail (reads of metadata still work). */
   files?: FileStore;
-  /** Keys of the protected channel (docs/decisions/016); absent, the development key. */
+  /** Keys of the protected channel (docs/decisions/017); absent, the development key. */
   protectedKeys?: ProtectedKeyring;
 }
 

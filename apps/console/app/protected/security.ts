@@ -1,7 +1,7 @@
 import type { HeadersFunction } from "@remix-run/node";
 
 /**
- * The protected channel's pages (docs/decisions/016): no script at all (the
+ * The protected channel's pages (docs/decisions/017): no script at all (the
  * route's handle drops Remix's scripts), nothing from another origin, no
  * referrer to any other site, nothing cached, never framed.
  *

@@ -27,7 +27,7 @@ type Outcome = {
 };
 
 /**
- * The protected channel for corruption and violation reports (docs/decisions/016):
+ * The protected channel for corruption and violation reports (docs/decisions/017):
  * no account, no mobile; a receipt to come back with. Works without JavaScript
  * (none is sent), every step a plain form post.
  */

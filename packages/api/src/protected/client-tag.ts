@@ -6,7 +6,7 @@ const HOUR = 3_600_000;
 /**
  * Rate limits of the protected channel never key on the address itself: a
  * client is an HMAC of city and address under a key that lives only in this
- * process's memory and is replaced every hour (docs/decisions/016). Nothing of
+ * process's memory and is replaced every hour (docs/decisions/017). Nothing of
  * it is written anywhere; after the hour even this process cannot link a tag
  * to an address or to the previous hour's tag.
  */

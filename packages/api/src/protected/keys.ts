@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 
 /**
- * Envelope encryption of protected reports (docs/decisions/016).
+ * Envelope encryption of protected reports (docs/decisions/017).
  *
  *   key-encryption key (KEK, from configuration; never in the database)
  *     └─ HKDF(KEK, salt = city id) = the city's inspector key (never stored)

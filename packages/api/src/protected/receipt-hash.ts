@@ -1,6 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 
-/** scrypt cost: 16 MiB and tens of milliseconds per guess (docs/decisions/016). */
+/** scrypt cost: 16 MiB and tens of milliseconds per guess (docs/decisions/017). */
 const N = 16384;
 const R = 8;
 const P = 1;

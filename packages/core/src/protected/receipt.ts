@@ -1,7 +1,7 @@
 import { toAsciiDigits } from "../text/digits";
 
 /**
- * The receipt of a protected report (docs/decisions/016): 20 random digits,
+ * The receipt of a protected report (docs/decisions/017): 20 random digits,
  * the reporter's only key back to the report. The first RECEIPT_PREFIX digits
  * are stored in the clear to find the candidate rows; the rest (16 digits,
  * ~53 bits) only behind scrypt.

@@ -4,7 +4,7 @@ import { id, tenantId } from "./columns";
 export type ProtectedReportStatus = "received" | "in_review" | "need_info" | "closed";
 
 /**
- * A report from the protected channel (docs/decisions/016). Nothing here
+ * A report from the protected channel (docs/decisions/017). Nothing here
  * names the reporter: no address, browser, account or mobile; dates only to
  * the Tehran day. The receipt is kept only as scrypt (`receipt_hash`) with its
  * first digits (`receipt_prefix`) to find the row. `body` is AES-256-GCM

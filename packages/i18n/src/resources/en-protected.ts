@@ -1,4 +1,4 @@
-/** English: the protected channel for corruption and violation reports (issue 5, docs/decisions/016). */
+/** English: the protected channel for corruption and violation reports (issue 5, docs/decisions/017). */
 export const enProtected = {
   home: {
     link: "Report corruption or a violation — protected, without your name",

@@ -1,4 +1,4 @@
-/** فارسی: درگاه محرمانهٔ گزارش فساد و تخلف (issue 5, docs/decisions/016). */
+/** فارسی: درگاه محرمانهٔ گزارش فساد و تخلف (issue 5, docs/decisions/017). */
 export const faProtected = {
   home: {
     link: "گزارش فساد یا تخلف — محرمانه و بدون نام",

@@ -7,7 +7,7 @@ import { followProtected, replyProtected, submitProtected } from "./reporter";
 const inspector = cityRoleProcedure("inspector");
 
 /**
- * The protected channel for corruption and violation reports (docs/decisions/016).
+ * The protected channel for corruption and violation reports (docs/decisions/017).
  * Reporters: public, by city slug and receipt. Inspectors: the city's own
  * reports, decrypted on the server for them only, every access audited.
  * Everyone else on the city's staff: a count.

@@ -13,7 +13,7 @@ const tooMany = () => new AppError("TOO_MANY_REQUESTS", "protected.errors.tooMan
 
 /**
  * A new protected report: no account, no mobile, nothing of the client kept
- * (docs/decisions/016). The receipt is answered once and stored only as scrypt.
+ * (docs/decisions/017). The receipt is answered once and stored only as scrypt.
  */
 export async function submitProtected(ctx: Context, input: ProtectedSubmitInput) {
   const city = await portalCity(ctx, input.city);
