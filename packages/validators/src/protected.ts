@@ -4,14 +4,14 @@ import { K, ZCitySlug, zId, zText } from "./common";
 
 const receipt = z.string({ error: K.required }).transform((s, ctx) => {
   const r = parseReceipt(s);
-  if (!r) ctx.addIssue({ code: "custom", message: "protected.errors.receipt" });
+  if (!r) ctx.addIssue({ code: "custom", message: "validation.receipt" });
   return r ?? "";
 });
 
 /** A photo sent with a protected report, base64; at most three at a time. */
 const files = z
   .array(z.object({ name: z.string().max(200).default(""), data: z.string().max(15_000_000, { error: "errors.attachment.tooLarge" }) }), { error: K.invalid })
-  .max(3, { error: "protected.errors.tooManyFiles" })
+  .max(3, { error: "validation.tooManyFiles" })
   .default([]);
 
 export const ZProtectedSubmitInput = z.object({

@@ -57,11 +57,9 @@ export const enProtected = {
     closed: "Closed",
   },
   errors: {
-    receipt: "A receipt has 20 digits; check the number you wrote down.",
     unknownReceipt: "No report of this city has this receipt. Check the digits; a receipt from another city's portal does not work here.",
     tooMany: "Too many attempts from here. Please try again in an hour.",
     photosOnly: "Only photos can be attached here. Documents and recordings carry hidden data (author, device) we cannot remove safely: describe them in words, or photograph the printed page.",
-    tooManyFiles: "At most three photos at a time.",
     closed: "This report is closed; nothing more can be added.",
   },
   inspector: {

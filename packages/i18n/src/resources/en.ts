@@ -451,6 +451,8 @@ export const en: Shape<typeof fa> = {
     },
   },
   validation: {
+    receipt: "A receipt has 20 digits; check the number you wrote down.",
+    tooManyFiles: "At most three photos at a time.",
     slug: "The address must start with a Latin letter and use only lower-case Latin letters, digits or hyphens.",
     mobile: "Enter the mobile number as 09123456789.",
     nationalId: "This national ID is not valid; check its ten digits.",

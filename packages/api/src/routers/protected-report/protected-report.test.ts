@@ -133,7 +133,7 @@ describe("who reads a report", () => {
 describe("bad input and limits", () => {
   it("names the field: empty report, malformed receipt, unknown city, empty reply", async () => {
     expect(await failure(reporter().protectedReport.submit({ city: "tehran", text: "   " }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { text: "validation.required" } });
-    expect(await failure(reporter().protectedReport.follow({ city: "tehran", receipt: "1234 5678" }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { receipt: "protected.errors.receipt" } });
+    expect(await failure(reporter().protectedReport.follow({ city: "tehran", receipt: "1234 5678" }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { receipt: "validation.receipt" } });
     expect(await failure(reporter().protectedReport.submit({ city: "atlantis", text: "گزارش" }))).toMatchObject({ code: "NOT_FOUND", messageKey: "portal.errors.unknownCity" });
     const { receipt } = await reporter().protectedReport.submit({ city: "tehran", text: "گزارش برای پاسخ خالی" });
     expect(await failure(reporter().protectedReport.reply({ city: "tehran", receipt }))).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { text: "validation.required" } });
