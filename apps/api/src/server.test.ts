@@ -71,5 +71,15 @@ describe("HTTP host", () => {
     const res = await fetch(`${api.url}/healthz`);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-request-id")).toBeTruthy();
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.get("strict-transport-security")).toMatch(/^max-age=\d+; includeSubDomains$/);
+    // on errors and tRPC answers too
+    for (const path of ["/nope", "/trpc/region.list"]) {
+      const other = await fetch(`${api.url}${path}`);
+      expect(other.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(other.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+    }
   });
 });

@@ -7,16 +7,15 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createI18n } from "./lib/i18n";
+import { applySecurityHeaders } from "./lib/security-headers.server";
 
 const ABORT_DELAY = 5_000;
 
-const SECURITY_HEADERS: Record<string, string> = {
-  "Content-Security-Policy":
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "same-origin",
-  "X-Frame-Options": "DENY",
-};
+/** Loader and action data (single fetch) carry the same headers as pages. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  applySecurityHeaders(response.headers, request);
+  return response;
+}
 
 export default async function handleRequest(
   request: Request,
@@ -29,7 +28,7 @@ export default async function handleRequest(
   const locale = isLocale(rootData?.locale) ? rootData.locale : "fa";
   const i18n = await createI18n(locale);
   // Defaults; a route's own stricter headers (the protected channel's, docs/decisions/017) stay.
-  for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!responseHeaders.has(k)) responseHeaders.set(k, v);
+  applySecurityHeaders(responseHeaders, request);
   const ready = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise<Response>((resolve, reject) => {
