@@ -23,7 +23,7 @@ export interface AppOptions {
   nudgeOutbox?: () => void;
   /** Stripe's webhook: signing secret and the queue that applies events (absent = 404). */
   stripeWebhook?: Pick<StripeWebhookOptions, "secret" | "enqueue">;
-  /** Keys of the protected channel (docs/decisions/016). */
+  /** Keys of the protected channel (docs/decisions/017). */
   protectedKeys?: ProtectedKeyring;
 }
 
@@ -62,7 +62,7 @@ export function createApp({ db, log, trustProxy, now, files, nudgeOutbox, stripe
   app.use("*", async (c, next) => {
     const started = performance.now();
     await next();
-    // A reporter's calls on the protected channel leave no line at all: even path and time would date them (docs/decisions/016).
+    // A reporter's calls on the protected channel leave no line at all: even path and time would date them (docs/decisions/017).
     if (REPORTER_CALL.test(c.req.path)) return;
     log.info(
       { requestId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
