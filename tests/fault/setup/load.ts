@@ -4,7 +4,7 @@ export async function trpcPost(base: string, path: string, input: unknown, token
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(input),
-    signal: AbortSignal.timeout(Number(process.env.FAULT_CLIENT_TIMEOUT_MS ?? 60_000)),
+    signal: AbortSignal.timeout(Number(process.env.FAULT_CLIENT_TIMEOUT_MS ?? 30_000)),
   });
   const text = await res.text();
   let body: unknown = text;
