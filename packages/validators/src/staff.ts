@@ -33,5 +33,5 @@ export const ZReinviteStaffInput = z.object({ staffId: zId });
 export const ZAcceptInvitationInput = z.object({
   city: ZCitySlug,
   token: z.string({ error: K.required }).regex(/^[A-Za-z0-9_-]{43}$/, { error: "errors.invitation.invalid" }),
-  password: z.string({ error: K.required }).min(10, { error: "validation.passwordTooShort" }).max(128, { error: K.tooLong }),
+  password: z.string({ error: K.required }).min(12, { error: "validation.passwordTooShort" }).max(128, { error: K.tooLong }),
 });

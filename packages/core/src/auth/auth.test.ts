@@ -17,6 +17,10 @@ describe("passwords", () => {
   });
   it("asks for length, not composition", () => {
     expect(passwordProblem("short")).toBe("validation.passwordTooShort");
+    // ASVS 2.1.1: twelve characters at least, counted as characters (Persian letters are one each)
+    expect(passwordProblem("elevenchars")).toBe("validation.passwordTooShort");
+    expect(passwordProblem("twelve chars")).toBeNull();
+    expect(passwordProblem("گذرواژهٔ بلند")).toBeNull();
     expect(passwordProblem("a long passphrase")).toBeNull();
   });
 });

@@ -46,9 +46,10 @@ export function decoyPasswordHash(): Promise<string> {
   return decoy;
 }
 
-/** Minimum rules (ASVS 2.1): length counts, composition rules do not. */
+/** Minimum rules (ASVS 2.1.1–2.1.9): at least 12 characters, length counts, composition rules do not. */
+export const MIN_PASSWORD_LENGTH = 12;
 export function passwordProblem(password: string): string | null {
-  if ([...password].length < 10) return "validation.passwordTooShort";
+  if ([...password].length < MIN_PASSWORD_LENGTH) return "validation.passwordTooShort";
   if ([...password].length > 128) return "validation.tooLong";
   return null;
 }

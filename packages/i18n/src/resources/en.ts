@@ -462,7 +462,7 @@ export const en: Shape<typeof fa> = {
     tooShort: "The {{field}} is too short.",
     invalid: "The {{field}} is not valid.",
     invalidRole: "The chosen role is not valid.",
-    passwordTooShort: "The password must be at least 10 characters.",
+    passwordTooShort: "The password must be at least 12 characters.",
     colour: "Enter the colour as #RRGGBB.",
     svg: "The logo must be a plain SVG file without scripts.",
     tileUrl: "The map tile address must start with https and contain {z}, {x} and {y}.",
