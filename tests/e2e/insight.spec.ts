@@ -137,4 +137,38 @@ describe("dashboards and rankings in a real browser", () => {
     await page.waitForSelector("[data-testid=ranking]");
     expect(await rankOf(officeId)).toBe("۱");
   });
+
+  it("a manager opens the map: districts shaded by a measure, a heatmap by category, and a district's messages", async () => {
+    const page = await signedIn(p, "tehran.manager");
+    const range = `from=${tehranIso(new Date(clock.now().getTime() - 86_400_000))}&to=${tehranIso(clock.now())}`;
+    await page.goto(`${p.consoleUrl}/tehran/insight`);
+    await page.click("[data-testid=tab-map]");
+    await page.waitForSelector("[data-testid=boundary-map]");
+    await page.goto(`${p.consoleUrl}/tehran/insight/map?${range}&m=compliance`);
+    await page.waitForSelector("[data-testid=map-district]");
+    // Both messages were registered in one district: it is shaded, and the orange circles show where they came from.
+    expect(await page.locator("[data-testid=map-district]").count()).toBe(1);
+    expect(await page.getAttribute("[data-testid=map-district] path", "class")).toMatch(/shade-\d/);
+    expect(await page.locator("[data-testid=map-heat]").count()).toBeGreaterThan(0);
+    expect(await page.textContent("[data-testid=map-districts] tbody tr td:nth-child(2)")).toBe("۲");
+    expect(await page.getAttribute("[data-testid=map-district]", "aria-label")).toContain("رعایت مهلت ۵۰٪");
+    await page.screenshot({ path: `${artifacts}insight-map-fa.png`, fullPage: true });
+
+    // One category: the district holds one message, and clicking it lists that message.
+    const waste = (await trpc<Array<{ id: string; code: string }>>("tehran.admin", "category.list", undefined, "query")).find((c) => c.code === "waste.collection")!.id;
+    await page.selectOption("[data-testid=map-category]", waste);
+    await page.click(".insight-tools button[type=submit]");
+    await page.waitForURL(/cat=/);
+    await page.waitForSelector("[data-testid=map-district]");
+    expect(await page.textContent("[data-testid=map-districts] tbody tr td:nth-child(2)")).toBe("۱");
+    await page.click("[data-testid=map-district]");
+    await page.waitForSelector("[data-testid=drill-list]");
+    expect(await page.locator("[data-testid=drill-list] tbody tr").count()).toBe(1);
+    expect(await page.textContent("[data-testid=drill-total]")).toBe("۱ پیام");
+
+    await page.goto(`${p.consoleUrl}/tehran/insight/map?${range}`);
+    await page.click("[data-testid=language-switch]");
+    await waitForContent(page, "[data-testid=map-districts] thead", "Messages");
+    expect(await page.getAttribute("html", "dir")).toBe("ltr");
+  });
 });

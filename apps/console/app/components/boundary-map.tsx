@@ -23,15 +23,24 @@ export function BoundaryMap({
   preview = [],
   label,
   point,
+  markers = [],
   onPick,
+  shades,
+  heat = [],
 }: {
   features: Feature[];
   preview?: Feature[];
   label: string;
   /** A marker (the message's location). */
   point?: { lat: number; lon: number } | null;
+  /** Several points, each a link (the portal's public messages). */
+  markers?: Array<{ id: string; lat: number; lon: number; label: string; href: string }>;
   /** When given, a click on the map picks that point. */
   onPick?: (p: { lat: number; lon: number }) => void;
+  /** Districts shaded by a measure (class shade-0 … shade-4), each a link, by area code. */
+  shades?: Record<string, { level: number; href: string; title: string }>;
+  /** A heatmap: circles whose opacity is the weight (0–1). */
+  heat?: Array<{ lat: number; lon: number; weight: number; title: string }>;
 }) {
   const all = [...features, ...preview];
   const points = all.flatMap((f) => polygonsOf(f.geometry).flatMap((p) => p[0] ?? []));
@@ -62,20 +71,42 @@ export function BoundaryMap({
     <svg
       className={onPick ? "boundary-map pickable" : "boundary-map"}
       viewBox={`-10 -10 ${width + 20} ${height + 20}`}
-      role="img"
+      role={markers.length ? "group" : "img"}
       aria-label={label}
       data-testid="boundary-map"
       onClick={onPick ? pick : undefined}
     >
-      {[...features].sort((a, b) => order(a) - order(b)).map((f) => (
-        <path key={f.properties.code} d={d(f)} className={f.properties.level === "region" ? "region" : "district"}>
-          <title>{f.properties.code}</title>
-        </path>
+      {[...features].sort((a, b) => order(a) - order(b)).map((f) => {
+        const shade = shades?.[f.properties.code];
+        if (shade)
+          return (
+            <a key={f.properties.code} href={shade.href} aria-label={shade.title} data-testid="map-district" data-code={f.properties.code}>
+              <path d={d(f)} className={`district shade-${shade.level}`}>
+                <title>{shade.title}</title>
+              </path>
+            </a>
+          );
+        return (
+          <path key={f.properties.code} d={d(f)} className={f.properties.level === "region" ? "region" : "district"}>
+            <title>{f.properties.code}</title>
+          </path>
+        );
+      })}
+      {heat.map((h) => (
+        <circle key={`h-${h.lat}-${h.lon}`} cx={x(h.lon)} cy={y(h.lat)} r={14} className="heat" style={{ opacity: 0.15 + 0.75 * h.weight }} data-testid="map-heat">
+          <title>{h.title}</title>
+        </circle>
       ))}
       {preview.map((f) => (
         <path key={`p-${f.properties.code}`} d={d(f)} className="preview">
           <title>{f.properties.code}</title>
         </path>
+      ))}
+      {markers.map((m) => (
+        <a key={m.id} href={m.href} aria-label={m.label} data-testid="map-message">
+          <circle cx={x(m.lon)} cy={y(m.lat)} r={11} className="marker message" />
+          <title>{m.label}</title>
+        </a>
       ))}
       {point && <circle cx={x(point.lon)} cy={y(point.lat)} r={9} className="marker" data-testid="map-marker" />}
     </svg>

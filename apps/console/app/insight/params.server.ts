@@ -30,6 +30,7 @@ export function drillParams(url: URL) {
     slice: dim && dim !== "none" && (DIMENSIONS as readonly string[]).includes(dim) ? { dimension: dim as Dimension, key: q.get("key") ?? "" } : undefined,
     ageing: AGEING_BUCKETS.some((b) => b.key === q.get("ageing")) ? (q.get("ageing") as AgeingBucket) : undefined,
     targetHours: Number(q.get("target")) || 72,
+    categoryId: q.get("cat") || undefined,
   };
 }
 

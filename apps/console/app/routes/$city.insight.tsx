@@ -24,6 +24,9 @@ export default function InsightLayout() {
         <NavLink to={`/${city}/insight`} end data-testid="tab-dashboard">
           {t("insight.tabs.dashboard")}
         </NavLink>
+        <NavLink to={`/${city}/insight/map`} data-testid="tab-map">
+          {t("insight.tabs.map")}
+        </NavLink>
         <NavLink to={`/${city}/insight/citizens`} data-testid="tab-citizens">
           {t("insight.tabs.citizens")}
         </NavLink>
