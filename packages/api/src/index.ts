@@ -17,3 +17,4 @@ export * as open311 from "./open311";
 export { addCitizenAttachment, assertPortalUpload, openProofPhoto } from "./routers/portal/files";
 /** The protected channel's keys (docs/decisions/017). */
 export { devKeyring, keyringFromConfig, type ProtectedKeyring } from "./protected/keys";
+export { rewrapProtectedReports } from "./protected/rotate";

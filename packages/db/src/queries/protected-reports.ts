@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../client";
-import { protectedReportEntries, protectedReports, type ProtectedReportStatus } from "../schema";
+import { protectedReportEntries, protectedReports, tenants, type ProtectedReportStatus } from "../schema";
 
 export type ProtectedReportRow = typeof protectedReports.$inferSelect;
 export type ProtectedEntryRow = typeof protectedReportEntries.$inferSelect;
@@ -100,4 +100,24 @@ export async function appendProtectedEntries(tx: Tx, p: { tenantId: string; repo
 /** Row lock on the report: one writer of its entries at a time. */
 export async function lockProtectedReport(tx: Tx, p: { tenantId: string; id: string }) {
   await tx.execute(sql`select 1 from protected_reports where tenant_id = ${p.tenantId} and id = ${p.id} for update`);
+}
+
+/** Reports whose data key is wrapped under another KEK version than the current one (rotation). */
+export function listStaleWrappedKeys(tx: Tx, p: { tenantId: string; current: string }) {
+  return tx
+    .select({ tenantId: protectedReports.tenantId, id: protectedReports.id, keyVersion: protectedReports.keyVersion, wrappedKey: protectedReports.wrappedKey })
+    .from(protectedReports)
+    .where(and(eq(protectedReports.tenantId, p.tenantId), sql`${protectedReports.keyVersion} <> ${p.current}`));
+}
+
+export async function setWrappedKey(tx: Tx, p: { tenantId: string; id: string; keyVersion: string; wrappedKey: string }) {
+  await tx
+    .update(protectedReports)
+    .set({ keyVersion: p.keyVersion, wrappedKey: p.wrappedKey })
+    .where(and(eq(protectedReports.tenantId, p.tenantId), eq(protectedReports.id, p.id)));
+}
+
+/** Every city, archived ones too (a rotation must reach every report before the old key goes). */
+export function listAllTenantIds(tx: Tx) {
+  return tx.select({ id: tenants.id }).from(tenants);
 }
