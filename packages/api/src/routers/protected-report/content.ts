@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { AppError, isoDateOfDay, tehranDayAndMinute } from "@city137/core";
+import { listProtectedEntries, type ProtectedReportRow, type Tx } from "@city137/db";
 import { prepareFile } from "@city137/files";
-import { open, seal } from "../../protected/keys";
+import { open, seal, unwrapDataKey, type ProtectedKeyring } from "../../protected/keys";
 
 /** A date the channel may keep: the Tehran day, never the time. */
 export const dayOf = (at: Date) => isoDateOfDay(tehranDayAndMinute(at).day);
@@ -56,4 +57,25 @@ export function sealEntries(dataKey: Buffer, reportId: string, author: NewEntry[
 
 export function openEntry(dataKey: Buffer, reportId: string, e: { id: string; content: string }): Buffer {
   return open(dataKey, e.content, entryAad(reportId, e.id));
+}
+
+/** A report and its entries decrypted (photos left as their type and size): what both views are made of. */
+export async function decryptedReport(keys: ProtectedKeyring, tx: Tx, row: ProtectedReportRow) {
+  const dataKey = unwrapDataKey(keys, row);
+  const entries = await listProtectedEntries(tx, { tenantId: row.tenantId, reportId: row.id });
+  return {
+    status: row.status,
+    receivedOn: row.receivedOn,
+    updatedOn: row.updatedOn,
+    text: open(dataKey, row.body, bodyAad(row.id)).toString("utf8"),
+    entries: entries.map((e) => ({
+      id: e.id,
+      author: e.author,
+      kind: e.kind,
+      mime: e.mime,
+      sizeBytes: e.sizeBytes,
+      writtenOn: e.writtenOn,
+      text: e.kind === "text" ? openEntry(dataKey, row.id, e).toString("utf8") : null,
+    })),
+  };
 }

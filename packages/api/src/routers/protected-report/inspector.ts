@@ -1,9 +1,9 @@
 import { notFound, type ProtectedStatus } from "@city137/core";
-import { appendProtectedEntries, getProtectedEntry, getProtectedReport, listProtectedEntries, lockProtectedReport, recordAudit, setProtectedReportStatus, type Tx } from "@city137/db";
+import { appendProtectedEntries, getProtectedEntry, getProtectedReport, lockProtectedReport, recordAudit, setProtectedReportStatus, type Tx } from "@city137/db";
 import type { CitySession } from "../../auth/session";
-import { open, unwrapDataKey } from "../../protected/keys";
+import { unwrapDataKey } from "../../protected/keys";
 import type { ProtectedKeyring } from "../../protected/keys";
-import { bodyAad, dayOf, openEntry, sealEntries } from "./content";
+import { dayOf, decryptedReport, openEntry, sealEntries } from "./content";
 
 /** What an inspector's procedure has: the city's door, the session, the keys. */
 export interface InspectorCtx {
@@ -31,26 +31,9 @@ const audit = (tx: Tx, ctx: InspectorCtx, what: { action: AuditAction }, reportI
 export function viewForInspector(ctx: InspectorCtx, id: string) {
   return ctx.tenant(async (tx) => {
     const row = await reportOf(tx, ctx, id);
-    const dataKey = unwrapDataKey(ctx.protectedKeys, row);
-    const entries = await listProtectedEntries(tx, { tenantId: ctx.tenantId, reportId: row.id });
+    const report = await decryptedReport(ctx.protectedKeys, tx, row);
     await audit(tx, ctx, { action: "protected_report.viewed" }, row.id, { number: row.number });
-    return {
-      id: row.id,
-      number: row.number,
-      status: row.status,
-      receivedOn: row.receivedOn,
-      updatedOn: row.updatedOn,
-      text: open(dataKey, row.body, bodyAad(row.id)).toString("utf8"),
-      entries: entries.map((e) => ({
-        id: e.id,
-        author: e.author,
-        kind: e.kind,
-        mime: e.mime,
-        sizeBytes: e.sizeBytes,
-        writtenOn: e.writtenOn,
-        text: e.kind === "text" ? openEntry(dataKey, row.id, e).toString("utf8") : null,
-      })),
-    };
+    return { id: row.id, number: row.number, ...report };
   });
 }
 

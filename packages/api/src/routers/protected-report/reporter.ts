@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { AppError, groupReceipt, notFound, receiptFromBytes, receiptPrefix } from "@city137/core";
-import { appendProtectedEntries, insertProtectedReport, listProtectedEntries, lockProtectedReport, protectedReportsByPrefix, setProtectedReportStatus, type ProtectedReportRow, type Tx } from "@city137/db";
+import { appendProtectedEntries, insertProtectedReport, lockProtectedReport, protectedReportsByPrefix, setProtectedReportStatus, type ProtectedReportRow, type Tx } from "@city137/db";
 import type { ProtectedReplyInput, ProtectedSubmitInput } from "@city137/validators";
 import { inCity, portalCity } from "../../portal/city";
 import { protectedLimits } from "../../protected/client-tag";
-import { newDataKey, open, seal, unwrapDataKey } from "../../protected/keys";
+import { newDataKey, seal, unwrapDataKey } from "../../protected/keys";
 import { hashReceipt, receiptMatches } from "../../protected/receipt-hash";
 import type { Context } from "../../trpc";
-import { bodyAad, cleanPhotos, dayOf, openEntry, sealEntries } from "./content";
+import { bodyAad, cleanPhotos, dayOf, decryptedReport, sealEntries } from "./content";
 
 const tooMany = () => new AppError("TOO_MANY_REQUESTS", "protected.errors.tooMany");
 
@@ -62,21 +62,9 @@ async function byReceipt(ctx: Context, tx: Tx, cityId: string, receipt: string):
 
 /** What the reporter sees with the receipt: status, their report, the inspectors' questions and their answers. */
 async function reporterView(ctx: Context, tx: Tx, row: ProtectedReportRow) {
-  const dataKey = unwrapDataKey(ctx.protectedKeys, row);
-  const entries = await listProtectedEntries(tx, { tenantId: row.tenantId, reportId: row.id });
-  return {
-    status: row.status,
-    receivedOn: row.receivedOn,
-    updatedOn: row.updatedOn,
-    text: open(dataKey, row.body, bodyAad(row.id)).toString("utf8"),
-    entries: entries.map((e) => ({
-      author: e.author,
-      kind: e.kind,
-      writtenOn: e.writtenOn,
-      // The reporter's own photos are not sent back: only that they arrived.
-      text: e.kind === "text" ? openEntry(dataKey, row.id, e).toString("utf8") : null,
-    })),
-  };
+  const { entries, ...report } = await decryptedReport(ctx.protectedKeys, tx, row);
+  // The reporter's own photos are not sent back (only that they arrived), nor any id.
+  return { ...report, entries: entries.map((e) => ({ author: e.author, kind: e.kind, writtenOn: e.writtenOn, text: e.text })) };
 }
 
 export async function followProtected(ctx: Context, input: { city: string; receipt: string }) {
