@@ -16,7 +16,9 @@ import { fileURLToPath } from "node:url";
 import { DEMO_PASSWORD } from "@city137/db";
 import { numberArg, parseArgs } from "../lib/args";
 import { HttpClient, TrpcClient } from "../lib/http";
+import { benchUrls } from "../lib/db-urls";
 import { closedLoop } from "../lib/load";
+import { postgresCpuByPid, postgresCpuSince } from "../lib/pg-cpu";
 import { printTable } from "../lib/stats";
 import { intakeBodies } from "./bodies";
 
@@ -36,9 +38,21 @@ const http = new HttpClient(msg.url, { maxSockets: 128 });
 const trpc = await new TrpcClient(http).signIn("tehran", "tehran.operator", DEMO_PASSWORD);
 const runId = `${process.pid.toString(36)}${Date.now().toString(36)}`;
 const call = async (i: number) => (await trpc.send("POST", "request.create", { ...bodies[i % bodies.length]!, idempotencyKey: `profile-${runId}-${i}` })).status === 200;
-await closedLoop(call, 4, 3); // warm-up
+/** The API's monotonic clock in µs, the one its profile's timestamps use. */
+const mark = async () => {
+  child.send("hrtime");
+  for (;;) {
+    const [m] = (await once(child, "message")) as [{ hrtimeUs?: number }];
+    if (m.hrtimeUs) return m.hrtimeUs;
+  }
+};
+await closedLoop(call, 4, 5); // warm-up: modules loaded, code optimised
 const started = Date.now();
+const from = await mark();
+const pgBefore = postgresCpuByPid(benchUrls().database);
 const r = await closedLoop(call, clients, seconds, 1_000_000);
+const pgMs = postgresCpuSince(pgBefore, benchUrls().database);
+const to = await mark();
 http.close();
 child.kill("SIGTERM");
 await once(child, "exit");
@@ -46,14 +60,22 @@ console.log(`${r.ok} registrations (${r.errors} errors) in ${seconds} s with ${c
 
 const file = readdirSync(dir)
   .filter((f) => f.endsWith(".cpuprofile"))
-  .map((f) => ({ f, t: statSync(dir + f).mtimeMs }))
+  .map((f) => ({ f, t: statSync(dir + f).mtimeMs, size: statSync(dir + f).size }))
   .filter((x) => x.t >= started)
-  .sort((a, b) => b.t - a.t)[0]?.f;
+  // one profile per thread (tsx's loader has its own): the main thread's is the big one
+  .sort((a, b) => b.size - a.size)[0]?.f;
 if (!file) throw new Error("no profile was written");
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
-const profile = JSON.parse(readFileSync(dir + file, "utf8")) as { nodes: Node[]; startTime: number; endTime: number; samples: number[] };
-const msPerSample = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
+interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
+const profile = JSON.parse(readFileSync(dir + file, "utf8")) as { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
+// Only the measured window: each sample's time is the running sum of the deltas; it lasts until the next.
+const hits = new Map<number, number>();
+let at = profile.startTime;
+for (let i = 0; i < profile.samples.length; i++) {
+  at += profile.timeDeltas[i]!;
+  const lasts = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  if (at >= from && at <= to) hits.set(profile.samples[i]!, (hits.get(profile.samples[i]!) ?? 0) + lasts);
+}
 const place = (url: string) => {
   if (!url) return "(V8: gc, idle, native)";
   if (url.startsWith("node:")) return "node:" + url.slice(5).split("/")[0];
@@ -66,7 +88,7 @@ const byPlace = new Map<string, number>();
 const byFunction = new Map<string, number>();
 let total = 0;
 for (const n of profile.nodes) {
-  const ms = (n.hitCount ?? 0) * msPerSample;
+  const ms = hits.get(n.id) ?? 0;
   if (!ms) continue;
   const name = n.callFrame.functionName || "(anonymous)";
   if (name === "(idle)" || name === "(program)") continue;
@@ -76,6 +98,7 @@ for (const n of profile.nodes) {
   byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
 }
 const perCall = (ms: number) => Math.round((ms / Math.max(1, r.ok)) * 1000) / 1000;
-console.log(`\nbusy CPU ${Math.round(total)} ms = ${perCall(total)} ms per registration (profile ${file})`);
+console.log(`\nPostgres backends' CPU: ${Math.round((pgMs / Math.max(1, r.ok)) * 1000) / 1000} ms per registration`);
+console.log(`busy CPU of the API in the measured ${Math.round((to - from) / 1000)} ms: ${Math.round(total)} ms = ${perCall(total)} ms per registration (profile ${file})`);
 printTable([...byPlace].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([where, ms]) => ({ where, "ms/call": perCall(ms), share: `${Math.round((ms / total) * 100)} %` })));
 printTable([...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([fn, ms]) => ({ function: fn.slice(0, 110), "ms/call": perCall(ms) })));

@@ -64,6 +64,32 @@ export async function createDatabase(opts: DatabaseOptions = {}): Promise<Databa
   };
 }
 
+type Sql = postgres.Sql;
+
+/**
+ * The ORM's statements, prepared once per connection (docs/decisions/019).
+ * Unprepared, postgres.js sends each parameterised statement twice — Parse and
+ * Describe, wait for the parameter types, then Bind and Execute — and Postgres
+ * parses it every time. Prepared, a statement seen before on the connection is
+ * one Bind/Execute round trip. The job queue's raw SQL stays unprepared.
+ */
+function preparing<T extends Sql>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe") {
+        return (query: string, params?: never[], options?: Record<string, unknown>) => target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (prop === "begin" || prop === "savepoint") {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: Sql) => unknown;
+          return (Reflect.get(target, prop) as (...a: unknown[]) => unknown)(...args, (tx: Sql) => fn(preparing(tx)));
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
 function createPostgres(url: string, opts: DatabaseOptions): Database {
   const client = postgres(url, {
     max: opts.max ?? 10,
@@ -74,11 +100,14 @@ function createPostgres(url: string, opts: DatabaseOptions): Database {
       // Short OLTP queries: JIT compiling cost 150–420 ms per search in bench:staff and never paid back.
       jit: "off",
       application_name: opts.applicationName ?? "city137",
+      // Statements are prepared (below) for their parse and round trip, not for plan reuse:
+      // every execution is planned for its own values, as unnamed statements were.
+      plan_cache_mode: "force_custom_plan",
     },
   });
   return {
     kind: "postgres",
-    orm: drizzlePostgres({ client, schema }) as unknown as Orm,
+    orm: drizzlePostgres({ client: preparing(client), schema }) as unknown as Orm,
     exec: async (script) => {
       await client.unsafe(script);
     },
