@@ -1,7 +1,7 @@
 import pino from "pino";
 
-/** JSON logs; credentials never reach them. */
-export function createLogger(level: string) {
+/** JSON logs; credentials never reach them. `destination` (default stdout) lets a test read them. */
+export function createLogger(level: string, destination?: pino.DestinationStream) {
   return pino({
     level,
     base: { service: "city137-api" },
@@ -9,7 +9,7 @@ export function createLogger(level: string) {
       paths: ["req.headers.authorization", "req.headers.cookie", "*.password", "*.token", "*.passwordHash"],
       censor: "[redacted]",
     },
-  });
+  }, destination);
 }
 
 export type Logger = ReturnType<typeof createLogger>;
