@@ -1,10 +1,10 @@
 /**
  * Stripe billing in a real browser, Stripe's HTTP API stubbed with msw (the
  * API and its job workers run in this process, so msw sees their calls):
- * platform staff put Shiraz on Stripe, the outbox creates its customer and
- * subscription once, a failed payment reported by a signed webhook moves the
- * city to "past due" and a paid invoice back to "active", and Shiraz's admin
- * reaches Stripe's customer portal.
+ * platform staff provision Yazd from the template and put it on Stripe, the
+ * outbox creates its customer and subscription once, a failed payment
+ * reported by a signed webhook moves the city to "past due" and a paid
+ * invoice back to "active", and Yazd's admin reaches Stripe's customer portal.
  */
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -61,7 +61,18 @@ async function reloadUntil(page: import("playwright-core").Page, selector: strin
 }
 
 describe("Stripe billing in a real browser", () => {
-  it("puts Shiraz on Stripe, follows its payments from signed webhooks, and opens the customer portal for its admin", async () => {
+  it("provisions Yazd, puts it on Stripe, follows its payments from signed webhooks, and opens the customer portal for its admin", async () => {
+    // a new city, from the template, with its first admin's invitation
+    const admin0 = await signedIn(p, "platform.admin");
+    await admin0.click("[data-testid=new-tenant]");
+    await admin0.waitForSelector("[data-testid=provision-form]");
+    const fields = { slug: "yazd", nameFa: "یزد", nameEn: "Yazd", contactName: "ادارهٔ فناوری اطلاعات شهرداری یزد", contactEmail: "it@yazd.example", adminName: "رضا یزدی", adminUsername: "reza.yazdi", adminEmail: "reza@yazd.example" };
+    for (const [k, v] of Object.entries(fields)) await admin0.fill(`#${k}`, v);
+    await admin0.click("[data-testid=provision-submit]");
+    await admin0.waitForSelector("[data-testid=provisioned]");
+    const invitation = (await admin0.textContent("[data-testid=admin-invitation]"))!.trim();
+    await admin0.context().close();
+
     const staff = await signedIn(p, "platform.billing");
     await staff.goto(`${p.consoleUrl}/platform/billing`);
     await staff.waitForSelector("[data-testid=billing-overview]");
@@ -70,24 +81,23 @@ describe("Stripe billing in a real browser", () => {
     // a plan with Stripe's seat and usage prices; a malformed price id is refused by name
     await staff.click("[data-testid=plans-link]");
     await staff.waitForSelector("[data-testid=plan-form]");
-    const plan = { code: "regional", nameFa: "منطقه‌ای", nameEn: "Regional", monthlyPriceRial: "300000000", annualPriceRial: "3000000000", includedSeats: "5", includedMessages: "500", extraSeatRial: "10000000", extraThousandMessagesRial: "20000000", stripeSeatPriceId: "seat-price", stripeUsagePriceId: "price_1ShirazMessages" };
+    const plan = { code: "regional", nameFa: "منطقه‌ای", nameEn: "Regional", monthlyPriceRial: "300000000", annualPriceRial: "3000000000", includedSeats: "5", includedMessages: "500", extraSeatRial: "10000000", extraThousandMessagesRial: "20000000", stripeSeatPriceId: "seat-price", stripeUsagePriceId: "price_1YazdMessages" };
     for (const [k, v] of Object.entries(plan)) await staff.fill(`#plan-${k}`, v);
     await staff.click("[data-testid=plan-save]");
     await staff.waitForSelector("#plan-stripeSeatPriceId-error");
     expect(await staff.textContent("#plan-stripeSeatPriceId-error")).toContain("شناسهٔ قیمت کاربر در استرایپ");
-    await staff.fill("#plan-stripeSeatPriceId", "price_1ShirazSeats");
+    await staff.fill("#plan-stripeSeatPriceId", "price_1YazdSeats");
     await staff.click("[data-testid=plan-save]");
     await waitForContent(staff, "[data-testid=plans-table]", "منطقه‌ای");
 
-    // Shiraz on the plan, paying through Stripe
+    // Yazd on the plan, paying through Stripe
     await staff.goto(`${p.consoleUrl}/platform/billing`);
-    await staff.click("[data-testid=manage-shiraz]");
+    await staff.click("[data-testid=manage-yazd]");
     await staff.waitForSelector("[data-testid=account-form]");
     await selectByText(staff, "#acc-plan", "منطقه‌ای");
     await staff.selectOption("#acc-provider", "stripe");
-    await staff.fill("#acc-legalName", "شهرداری شیراز");
-    await staff.fill("#acc-itContactEmail", "it@shiraz.example");
-    await staff.click("[data-testid=account-save]");
+    await staff.fill("#acc-legalName", "شهرداری یزد");
+        await staff.click("[data-testid=account-save]");
     await staff.waitForSelector("[data-testid=form-saved]");
 
     // the outbox relay creates the customer and the subscription; the page shows them
@@ -97,19 +107,28 @@ describe("Stripe billing in a real browser", () => {
     expect((await staff.textContent("[data-testid=stripe-subscription]"))!.trim()).toMatch(/^sub_/);
     const customers = stripe.calls.filter((c) => c.path === "/v1/customers");
     expect(customers).toHaveLength(1);
-    expect(customers[0]!.form.get("name")).toBe("شهرداری شیراز");
+    expect(customers[0]!.form.get("name")).toBe("شهرداری یزد");
     const [subscription, ...more] = stripe.calls.filter((c) => c.path === "/v1/subscriptions");
     expect(more).toHaveLength(0);
-    expect([subscription!.form.get("customer"), subscription!.form.get("items[0][price]"), subscription!.form.get("items[1][price]")]).toEqual([customer, "price_1ShirazSeats", "price_1ShirazMessages"]);
+    expect([subscription!.form.get("customer"), subscription!.form.get("items[0][price]"), subscription!.form.get("items[1][price]")]).toEqual([customer, "price_1YazdSeats", "price_1YazdMessages"]);
     expect(await staff.getAttribute("[data-testid=billing-state]", "data-state")).toBe("active");
 
     // Stripe reports a failed payment: the city is past due, on the platform and for its admin
     await deliver("invoice.payment_failed", { id: "in_e2e_1", object: "invoice", customer, status: "open" });
     await reloadUntil(staff, "[data-testid=billing-state]", "data-state", "past_due");
     await staff.screenshot({ path: `${artifacts}billing-stripe-past-due-fa.png`, fullPage: true });
-    const admin = await signedIn(p, "shiraz.admin");
+    // Yazd's admin accepts the invitation, signs in, sees the banner and the city's billing page
+    const admin = await (await p.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await admin.goto(invitation);
+    await admin.fill("#password", "yazd long password");
+    await admin.fill("#confirm", "yazd long password");
+    await admin.click("[data-testid=invitation-submit]");
+    await admin.waitForURL(/\/yazd\/sign-in/);
+    await admin.fill("#login", "reza.yazdi");
+    await admin.fill("#password", "yazd long password");
+    await admin.click("[data-testid=sign-in-submit]");
     await admin.waitForSelector("[data-testid=billing-banner]");
-    await admin.goto(`${p.consoleUrl}/shiraz/settings/billing`);
+    await admin.goto(`${p.consoleUrl}/yazd/settings/billing`);
     await admin.waitForSelector("[data-testid=city-billing]");
     expect(await admin.getAttribute("[data-testid=billing-state]", "data-state")).toBe("past_due");
 
@@ -124,12 +143,12 @@ describe("Stripe billing in a real browser", () => {
     expect(portalUrl).toMatch(/^https:\/\/billing\.stripe\.com\/p\/session\//);
     const session = stripe.calls.find((c) => c.path === "/v1/billing_portal/sessions")!;
     expect(session.form.get("customer")).toBe(customer);
-    expect(session.form.get("return_url")).toBe(`${p.consoleUrl}/shiraz/settings/billing`);
+    expect(session.form.get("return_url")).toBe(`${p.consoleUrl}/yazd/settings/billing`);
 
     // the invoice is paid: active again, and the admin's banner is gone
     await deliver("invoice.paid", { id: "in_e2e_1", object: "invoice", customer, status: "paid" });
     await reloadUntil(staff, "[data-testid=billing-state]", "data-state", "active");
-    await admin.goto(`${p.consoleUrl}/shiraz/settings/billing`);
+    await admin.goto(`${p.consoleUrl}/yazd/settings/billing`);
     await admin.waitForSelector("[data-testid=city-billing]");
     expect(await admin.getAttribute("[data-testid=billing-state]", "data-state")).toBe("active");
     expect(await admin.$("[data-testid=billing-banner]")).toBeNull();
