@@ -102,6 +102,16 @@ describe("protected channel", () => {
     await inspector.waitForSelector("[data-testid=protected-status][data-status=in_review]");
     expect(await inspector.textContent("[data-testid=protected-entries]")).toContain(ANSWER);
 
+    // The same page in English, errors at the field too.
+    const en = await phonePage();
+    await en.page.goto(`${p.consoleUrl}/p/tehran/report`);
+    await en.page.click("[data-testid=language-switch]");
+    await en.page.waitForSelector("text=Protected report of corruption or a violation");
+    expect(await en.page.textContent(".protections")).toContain("You are not asked for your name");
+    await followWith(en.page, "1234 5678");
+    await en.page.waitForSelector("#receipt-error");
+    expect(await en.page.textContent("#receipt-error")).toContain("A receipt has 20 digits");
+
     // A city admin sees only how many there are.
     const admin = await signedIn(p, "tehran.admin");
     await admin.goto(`${p.consoleUrl}/tehran/reports`);
