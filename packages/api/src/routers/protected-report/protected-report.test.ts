@@ -72,13 +72,19 @@ describe("filing and following a protected report", () => {
     const asked = await reporter().protectedReport.follow({ city: "tehran", receipt });
     expect(asked.status).toBe("need_info");
     expect(asked.entries).toEqual([expect.objectContaining({ author: "inspector", text: "شمارهٔ قرارداد را می‌دانید؟" })]);
-    const answered = await reporter().protectedReport.reply({ city: "tehran", receipt, text: "قرارداد ۱۴۰۴/۲۲۱" });
+    const photo = Buffer.from(await phoneJpeg()).toString("base64");
+    const answered = await reporter().protectedReport.reply({ city: "tehran", receipt, text: "قرارداد ۱۴۰۴/۲۲۱", files: [{ name: "contract.jpg", data: photo }] });
     expect(answered.status).toBe("in_review");
     expect((await api.caller(inspector).protectedReport.get({ id })).entries.map((e) => [e.author, e.text])).toEqual([
       ["inspector", "شمارهٔ قرارداد را می‌دانید؟"],
       // Persian digits are kept as Latin ones, like every text of the platform
       ["reporter", "قرارداد 1404/221"],
+      ["reporter", null],
     ]);
+    // the answer's photo arrived re-encoded, for the inspector only
+    const answerPhoto = (await api.caller(inspector).protectedReport.get({ id })).entries.find((e) => e.kind === "photo")!;
+    const bytes = Buffer.from((await api.caller(inspector).protectedReport.photo({ id, entryId: answerPhoto.id })).data, "base64");
+    expect(bytes.toString("latin1")).not.toContain("TestCam");
     await api.caller(inspector).protectedReport.setStatus({ id, status: "closed" });
     expect(await failure(reporter().protectedReport.reply({ city: "tehran", receipt, text: "یک چیز دیگر" }))).toMatchObject({ code: "CONFLICT", fieldErrors: { text: "protected.errors.closed" } });
   });
