@@ -90,7 +90,33 @@ export async function staleDays(tx: Tx, p: { tenantId: string; fromDay: number; 
   return rows.map((r) => r.day);
 }
 
+export interface BucketRow {
+  bucket: string;
+  key: string;
+  count: number;
+  /** First and last day of the bucket that had messages (the drill-down range). */
+  fromDay: number;
+  toDay: number;
+}
+
+/** Day rows added up per bucket and key (stale days' rows, and the raw path). */
+export function bucketDays(rows: Array<{ day: number; key: string; count: number }>, bucketOf: (day: number) => string, into = new Map<string, BucketRow>()) {
+  for (const r of rows) {
+    const bucket = bucketOf(r.day);
+    const id = `${bucket}\u0000${r.key}`;
+    const cur = into.get(id);
+    if (cur) {
+      cur.count += Number(r.count);
+      cur.fromDay = Math.min(cur.fromDay, r.day);
+      cur.toDay = Math.max(cur.toDay, r.day);
+    } else into.set(id, { bucket, key: r.key, count: Number(r.count), fromDay: r.day, toDay: r.day });
+  }
+  return into;
+}
+
 export interface FigureSource {
+  /** Messages per bucket (bucketOf names a day's bucket) and key, for the chart. */
+  series(dimension: Dimension, bucketOf: (day: number) => string): Promise<BucketRow[]>;
   volume(dimension: Dimension, range?: { fromDay: number; toDay: number }): Promise<Array<{ day: number; key: string; count: number }>>;
   /** Messages per key over the whole range (no day rows: cheaper for a total). */
   totals(dimension: Dimension): Promise<Array<{ key: string; count: number }>>;
@@ -115,6 +141,7 @@ export async function figureSource(tx: Tx, p: { tenantId: string; scope: Request
   if (!p.rollup || p.scope.units !== "all") {
     return {
       volume: (dimension, r = main) => volumeByDay(tx, { ...rangeOf(r), dimension }),
+      series: async (dimension, bucketOf) => [...bucketDays(await volumeByDay(tx, { ...rangeOf(main), dimension }), bucketOf).values()],
       totals: async (dimension) => sumByKey(await volumeByDay(tx, { ...rangeOf(main), dimension })),
       counts: () => rawServiceCounts(tx, rangeOf(main)),
       hours: () => rawHours(tx, rangeOf(main)),
@@ -148,6 +175,26 @@ export async function figureSource(tx: Tx, p: { tenantId: string; scope: Request
         .groupBy(insightDaily.day, insightDaily.key);
       const fresh = skip.length ? await volumeByDay(tx, { ...rangeOf(r), days: skip, dimension }) : [];
       return [...rolled, ...fresh].sort((a, b) => a.day - b.day);
+    },
+    async series(dimension, bucketOf) {
+      const skip = await stale(main);
+      const skipped = new Set(skip);
+      const days: number[] = [];
+      for (let d = main.fromDay; d < main.toDay; d++) if (!skipped.has(d)) days.push(d);
+      const into = new Map<string, BucketRow>();
+      if (days.length) {
+        // Each day's bucket is named here (Jalali weeks and months), and the database adds up per bucket.
+        const map = sql`unnest(string_to_array(${days.join(",")}, ',')::int[], string_to_array(${days.map(bucketOf).join(",")}, ',')) as b(day, bucket)`;
+        const rows = await tx
+          .select({ bucket: sql<string>`b.bucket`, key: insightDaily.key, count: sql<number>`sum(${insightDaily.all})::int`, fromDay: sql<number>`min(${insightDaily.day})`, toDay: sql<number>`max(${insightDaily.day})` })
+          .from(insightDaily)
+          .innerJoin(map, sql`b.day = ${insightDaily.day}`)
+          .where(dailyWhere(main, skip, dimension))
+          .groupBy(sql`b.bucket`, insightDaily.key);
+        for (const r of rows) into.set(`${r.bucket}\u0000${r.key}`, { ...r, count: Number(r.count), fromDay: Number(r.fromDay), toDay: Number(r.toDay) });
+      }
+      if (skip.length) bucketDays(await volumeByDay(tx, { ...rangeOf(main), days: skip, dimension }), bucketOf, into);
+      return [...into.values()];
     },
     async totals(dimension) {
       const skip = await stale(main);

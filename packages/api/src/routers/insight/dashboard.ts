@@ -1,28 +1,23 @@
 import { bucketOfDay, growthPercent, histogramPercentile, isoDateOfDay, percent, sameRangeLastYear, AGEING_BUCKETS, type Granularity, type RequestScope } from "@city137/core";
-import { figureSource, openAgeing, type Tx } from "@city137/db";
+import { figureSource, openAgeing, type BucketRow, type Tx } from "@city137/db";
 import type { InsightDashboardInput } from "@city137/validators";
 import { dayRange } from "./range";
 
-type DayRow = { day: number; key: string; count: number };
+/** A bucket's rows as the chart and its drill-down read them. */
+const asSeries = (rows: BucketRow[]) => rows.map((b) => ({ bucket: b.bucket, key: b.key, count: b.count, from: isoDateOfDay(b.fromDay), to: isoDateOfDay(b.toDay) }));
 
-/** Day rows rolled up into buckets, each with the first and last day that had messages (the drill-down range). */
-export function rollUp(rows: DayRow[], g: Granularity) {
-  const out = new Map<string, { bucket: string; key: string; count: number; fromDay: number; toDay: number }>();
-  for (const r of rows) {
-    const bucket = bucketOfDay(r.day, g);
-    const id = `${bucket}\u0000${r.key}`;
-    const cur = out.get(id);
-    if (cur) {
-      cur.count += r.count;
-      cur.fromDay = Math.min(cur.fromDay, r.day);
-      cur.toDay = Math.max(cur.toDay, r.day);
-    } else out.set(id, { bucket, key: r.key, count: r.count, fromDay: r.day, toDay: r.day });
-  }
-  return [...out.values()].map((b) => ({ bucket: b.bucket, key: b.key, count: b.count, from: isoDateOfDay(b.fromDay), to: isoDateOfDay(b.toDay) }));
+/** Jalali bucket names per day, each computed once. */
+function bucketNamer(g: Granularity) {
+  const names = new Map<number, string>();
+  return (day: number) => {
+    let n = names.get(day);
+    if (n === undefined) names.set(day, (n = bucketOfDay(day, g)));
+    return n;
+  };
 }
 
 const sortByCount = (rows: Array<{ key: string; count: number }>) => [...rows].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
-const byKey = (rows: DayRow[]) => {
+const byKey = (rows: Array<{ key: string; count: number }>) => {
   const m = new Map<string, number>();
   for (const r of rows) m.set(r.key, (m.get(r.key) ?? 0) + r.count);
   return sortByCount([...m.entries()].map(([key, count]) => ({ key, count })));
@@ -37,7 +32,7 @@ export async function dashboard(tx: Tx, p: { tenantId: string; scope: RequestSco
   const r = dayRange(p.input.from, p.input.to);
   const last = sameRangeLastYear(r.fromDay, r.toDay);
   const src = await figureSource(tx, { tenantId: p.tenantId, scope: p.scope, fromDay: r.fromDay, toDay: r.toDay, rollup: p.rollup ?? true });
-  const volume = await src.volume(p.input.dimension);
+  const series = await src.series(p.input.dimension, bucketNamer(p.input.granularity));
   const shifts = sortByCount(await src.totals("shift"));
   const categories = sortByCount(await src.totals("category"));
   const lastYear = (await src.volume("none", last)).reduce((a, x) => a + x.count, 0);
@@ -50,15 +45,15 @@ export async function dashboard(tx: Tx, p: { tenantId: string; scope: RequestSco
     return { p50: histogramPercentile(h, 0.5), p90: histogramPercentile(h, 0.9) };
   };
   const ageing = await openAgeing(tx, { tenantId: p.tenantId, scope: p.scope, now: p.now });
-  const total = volume.reduce((a, x) => a + x.count, 0);
+  const total = series.reduce((a, x) => a + x.count, 0);
   return {
     from: p.input.from,
     to: p.input.to,
     granularity: p.input.granularity,
     dimension: p.input.dimension,
     total,
-    series: rollUp(volume, p.input.granularity),
-    totals: byKey(volume),
+    series: asSeries(series).sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    totals: byKey(series),
     shifts: (["morning", "noon", "night"] as const).map((key) => {
       const count = shifts.find((x) => x.key === key)?.count ?? 0;
       return { key, count, share: percent(count, total) };
