@@ -30,14 +30,17 @@ export interface Platform {
  * console, and Chromium. `jobs` runs the job workers in the API's process (the
  * outbox relay, Stripe's calls and events); `stripe` turns Stripe billing on,
  * its HTTP stubbed by the spec with msw (the API runs in the spec's process).
+ * `sms` chooses the SMS provider and the links' address, `relay` the outbox's retry backoff; `browserArgs` are added to Chromium's (a fake microphone, say).
  */
-export async function startPlatform(opts: { now?: () => Date; jobs?: boolean; stripe?: StartOptions["stripe"] } = {}): Promise<Platform> {
+export async function startPlatform(
+  opts: { now?: () => Date; jobs?: boolean; stripe?: StartOptions["stripe"]; sms?: StartOptions["sms"]; relay?: StartOptions["relay"]; browserArgs?: string[] } = {},
+): Promise<Platform> {
   if (!existsSync(`${consoleDir}build/server/index.js`)) {
     throw new Error("The console is not built: run `npx -y pnpm@9.15.9 test:e2e`, which builds it first.");
   }
   // E2E_API_LOG=info shows the API's and its jobs' log while a spec runs
   const log = process.env.E2E_API_LOG ? createLogger(process.env.E2E_API_LOG) : undefined;
-  const api = await startApiServer({ port: 0, seed: true, now: opts.now, jobs: opts.jobs, stripe: opts.stripe, log });
+  const api = await startApiServer({ port: 0, seed: true, now: opts.now, jobs: opts.jobs, stripe: opts.stripe, sms: opts.sms, relay: opts.relay, log });
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [`${consoleDir}node_modules/@remix-run/serve/dist/cli.js`, "build/server/index.js"], {
     cwd: consoleDir,
@@ -56,7 +59,7 @@ export async function startPlatform(opts: { now?: () => Date; jobs?: boolean; st
   }
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic", ...(opts.browserArgs ?? [])],
   });
   return {
     api,

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "@city137/api";
 import { createTestDb, type TestDb } from "@city137/db/testing";
 import { LocalDiskStore } from "@city137/files";
 import { createApp } from "../app";
@@ -157,6 +158,32 @@ describe("fuzzing the public endpoints", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it("every procedure of the router (new ones included), called without a session with random inputs", async () => {
+    const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { type: string } }>);
+    expect(procedures.length).toBeGreaterThan(50);
+    const input = fc.oneof(
+      fc.record({ city: fc.constantFrom("tehran", "shiraz", "../tehran", "TEHRAN", "تهران", ""), id: nasty, trackingCode: nasty, code: nasty, session: nasty, receipt: nasty, text: nasty }, { requiredKeys: [] }),
+      fc.dictionary(fc.string({ maxLength: 10 }), nasty, { maxKeys: 4 }),
+      nasty,
+    );
+    for (const [path, procedure] of procedures) {
+      const before = await counts();
+      let accepted = 0;
+      await fc.assert(
+        fc.asyncProperty(input, async (value) => {
+          const body = JSON.stringify(value) ?? "null";
+          const res = procedure._def.type === "query" ? await trpcGet(path, body) : await trpcPost(path, body);
+          expect(res.status, `${path}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
+          expect(res.text, path).not.toMatch(/\bat [\w.<>$]+ \(|\.ts:\d+|node_modules|stack/i);
+          if (res.status < 300) accepted++;
+        }),
+        { numRuns: Math.max(3, Math.round(RUNS / 8)) },
+      );
+      // nothing taken, nothing written
+      if (accepted === 0) expect(await counts(), `${path} refused every call but wrote rows`).toEqual(before);
+    }
   });
 
   it("Open311 POST: mutated forms, with and without a valid key", async () => {

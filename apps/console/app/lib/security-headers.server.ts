@@ -10,8 +10,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Referrer-Policy": "same-origin",
   "X-Frame-Options": "DENY",
   "Cross-Origin-Opener-Policy": "same-origin",
-  // The portal asks for the citizen's location on its own page; nothing else is ever needed.
-  "Permissions-Policy": "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()",
+  // The portal asks for the citizen's location and records a voice message (the submit form's recorder) on its own pages; nothing else is ever needed.
+  "Permissions-Policy": "geolocation=(self), camera=(), microphone=(self), payment=(), usb=(), interest-cohort=()",
 };
 
 /** A year, subdomains included: only sent when the console is reached over TLS. */

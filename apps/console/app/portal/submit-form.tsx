@@ -1,6 +1,6 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, useNavigate, useNavigation, useParams } from "@remix-run/react";
 import { formatDigits, type Locale } from "@city137/i18n";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AttributeFields, type AttributeDef } from "../components/attribute-fields";
 import { BoundaryMap } from "../components/boundary-map";
@@ -8,6 +8,7 @@ import { CategoryPicker } from "../components/category-picker";
 import { FieldError } from "../components/field-error";
 import type { ApiFailure } from "../lib/api.server";
 import { portalFieldErrors, portalMessage } from "./messages";
+import { VoiceRecorder, type Recording } from "./voice-recorder";
 
 export interface SubmitCatalogue {
   idempotencyKey: string;
@@ -27,13 +28,15 @@ export interface QrPrefill {
 type Outcome = { ok: false; failure: ApiFailure } | { ok: true } | undefined;
 
 /** The citizen's message form: kind, searchable subject with its questions, place (map, phone, fields, district), files, name and mobile. */
-export function SubmitForm({ data, outcome, qr }: { data: SubmitCatalogue; outcome: Outcome; qr?: QrPrefill | null }) {
+export function SubmitForm({ data, outcome: routeOutcome, qr }: { data: SubmitCatalogue; outcome: Outcome; qr?: QrPrefill | null }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const fa = locale === "fa";
+  const upload = useUploadWithProgress();
+  const outcome = upload.outcome ?? routeOutcome;
   const failure = outcome && !outcome.ok ? outcome.failure : undefined;
   const errors = portalFieldErrors(t, failure, locale);
-  const busy = useNavigation().state === "submitting";
+  const busy = useNavigation().state === "submitting" || upload.percent !== null;
   const [categoryId, setCategoryId] = useState<string | null>(qr?.categoryIds.length === 1 ? qr.categoryIds[0]! : null);
   const [lat, setLat] = useState(qr?.lat != null ? String(qr.lat) : "");
   const [lon, setLon] = useState(qr?.lon != null ? String(qr.lon) : "");
@@ -60,7 +63,7 @@ export function SubmitForm({ data, outcome, qr }: { data: SubmitCatalogue; outco
   const described = (name: string) => (err(name) ? `${name}-error` : undefined);
   const general = failure && Object.keys(errors).length === 0 ? portalMessage(t, failure, locale) : null;
   return (
-    <Form method="post" encType="multipart/form-data" className="panel" data-testid="portal-submit-form" noValidate>
+    <Form method="post" encType="multipart/form-data" className="panel" data-testid="portal-submit-form" noValidate onSubmit={upload.onSubmit}>
       <h1>{t("portal.submit.title")}</h1>
       <p className="help">{t("portal.submit.intro")}</p>
       {qr && (
@@ -74,6 +77,7 @@ export function SubmitForm({ data, outcome, qr }: { data: SubmitCatalogue; outco
         </p>
       )}
       <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
+      <input type="hidden" name="locale" value={locale} />
       {qr && <input type="hidden" name="qr" value={qr.code} />}
 
       <label htmlFor="category-search-box">{t("portal.submit.category")}</label>
@@ -196,6 +200,7 @@ export function SubmitForm({ data, outcome, qr }: { data: SubmitCatalogue; outco
       <p className="help" id="files-help">
         {t("portal.submit.filesHelp")}
       </p>
+      <VoiceRecorder onChange={upload.setRecording} />
 
       <fieldset>
         <legend className="label">
@@ -211,9 +216,53 @@ export function SubmitForm({ data, outcome, qr }: { data: SubmitCatalogue; outco
         <FieldError id="mobile-error" message={err("mobile")} />
       </fieldset>
 
+      {upload.percent !== null && (
+        <div role="status" data-testid="upload-progress">
+          <label htmlFor="upload-bar">{t("portal.submit.record.uploading", { percent: formatDigits(upload.percent, locale) })}</label>
+          <progress id="upload-bar" max={100} value={upload.percent} />
+        </div>
+      )}
       <button type="submit" className="primary" disabled={busy} data-testid="portal-send">
         {busy ? t("portal.submit.sending") : t("portal.submit.send")}
       </button>
     </Form>
   );
+}
+
+/**
+ * With files or a recording, the form is sent by XMLHttpRequest to the
+ * portal's JSON twin of its action (/p/:city/send), so the citizen sees the
+ * upload's progress on a slow line; without files it is an ordinary post.
+ */
+function useUploadWithProgress() {
+  const { city } = useParams();
+  const navigate = useNavigate();
+  const [recording, setRecording] = useState<Recording | null>(null);
+  const [percent, setPercent] = useState<number | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(undefined);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const body = new FormData(e.currentTarget);
+    const files = body.getAll("files").filter((f) => typeof f === "object" && (f as File).size > 0);
+    if (!recording && files.length === 0) return;
+    e.preventDefault();
+    if (percent !== null) return;
+    if (recording) body.append("files", recording.blob, recording.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/p/${city}/send`);
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (p) => p.lengthComputable && setPercent(Math.round((p.loaded / p.total) * 100));
+    xhr.onload = () => {
+      const res = xhr.response as ({ location?: string | null } & Outcome) | null;
+      if (xhr.status === 200 && res?.location) return navigate(res.location);
+      setPercent(null);
+      setOutcome(res && "ok" in res ? res : { ok: false, failure: { code: "INTERNAL_SERVER_ERROR", messageKey: "errors.serviceUnavailable" } as never });
+    };
+    xhr.onerror = () => {
+      setPercent(null);
+      setOutcome({ ok: false, failure: { code: "SERVICE_UNAVAILABLE", messageKey: "errors.serviceUnavailable" } as never });
+    };
+    setPercent(0);
+    xhr.send(body);
+  };
+  return { onSubmit, percent, outcome, setRecording };
 }

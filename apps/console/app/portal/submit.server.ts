@@ -4,6 +4,9 @@ import { failureResponse } from "../lib/api.server";
 import { attempt, numberOrNull, optional, text } from "../lib/forms.server";
 import { portalApi, uploadCitizenFiles } from "./api.server";
 
+/** The language the page was shown in (a hidden field), so the citizen's SMS use it. */
+export const localeField = (form: FormData) => (text(form, "locale") === "en" ? "en" : text(form, "locale") === "fa" ? "fa" : null);
+
 /** What the submit form needs: the city's public subjects with their questions, districts, region outlines, a fresh key. */
 export async function submitFormData(request: Request, city: string) {
   try {
@@ -46,6 +49,7 @@ export async function submitAction(request: Request, city: string) {
       name: optional(form, "name"),
       mobile: text(form, "mobile"),
       qr: optional(form, "qr"),
+      locale: localeField(form),
     }),
   );
   if (!outcome.ok) return outcome;

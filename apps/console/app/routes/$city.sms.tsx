@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { formatDateTime, formatDigits, type Locale } from "@city137/i18n";
 import { useTranslation } from "react-i18next";
 import { FormFeedback } from "../components/form-feedback";
@@ -29,9 +29,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         otpPerMobileDaily: numberOrNull(f, "otpPerMobileDaily") as number,
         otpPerClientDaily: numberOrNull(f, "otpPerClientDaily") as number,
         otpPerCityDaily: numberOrNull(f, "otpPerCityDaily") as number,
+        publicMessages: f.get("publicMessages") === "on",
       }),
     );
   }
+  if (intent === "resend") return attempt(intent, () => api.sms.resend.mutate({ id: text(f, "id") }));
   return attempt("template", () => api.sms.setTemplate.mutate({ event: text(f, "event") as never, locale: text(f, "locale") as never, body: text(f, "body") }));
 }
 
@@ -40,6 +42,7 @@ export default function SmsPage() {
   const { messages, dead, templates, settings, isAdmin, placeholders } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const [search] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   return (
@@ -92,6 +95,14 @@ export default function SmsPage() {
       <section className="panel" data-testid="sms-dead">
         <h2>{t("portal.sms.dead")}</h2>
         <p className="help">{t("portal.sms.deadHelp")}</p>
+        {outcome?.intent === "resend" &&
+          (outcome.ok ? (
+            <p className="notice" role="status" data-testid="sms-resent">
+              {t("requeued" in outcome.result && outcome.result.requeued ? "portal.sms.resent" : "portal.sms.resentAlready")}
+            </p>
+          ) : (
+            <FormFeedback outcome={outcome} success="" />
+          ))}
         {dead.length === 0 ? (
           <p>{t("portal.sms.deadEmpty")}</p>
         ) : (
@@ -103,6 +114,7 @@ export default function SmsPage() {
                 <th>{t("portal.sms.event")}</th>
                 <th>{t("portal.sms.attempts")}</th>
                 <th>{t("portal.sms.lastError")}</th>
+                <th />
               </tr>
             </thead>
             <tbody>
@@ -116,6 +128,15 @@ export default function SmsPage() {
                   </td>
                   <td>{formatDigits(d.attempts, locale)}</td>
                   <td dir="ltr">{d.lastError}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="resend" />
+                      <input type="hidden" name="id" value={d.id} />
+                      <button type="submit" className="small" disabled={busy} data-testid="sms-resend">
+                        {t("portal.sms.resend")}
+                      </button>
+                    </Form>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -156,6 +177,11 @@ export default function SmsPage() {
               <input id={k} name={k} inputMode="numeric" dir="ltr" defaultValue={settings[k]} readOnly={!isAdmin} />
             </div>
           ))}
+          <div className="wide">
+            <label>
+              <input type="checkbox" name="publicMessages" defaultChecked={settings.publicMessages} disabled={!isAdmin} data-testid="public-messages-toggle" /> {t("portal.sms.publicMessages")}
+            </label>
+          </div>
           {isAdmin && (
             <div className="wide">
               <button type="submit">{t("portal.sms.save")}</button>

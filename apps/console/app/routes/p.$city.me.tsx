@@ -6,6 +6,7 @@ import { FieldError } from "../components/field-error";
 import { attempt, text } from "../lib/forms.server";
 import { portalApi } from "../portal/api.server";
 import { portalFieldErrors, portalMessage } from "../portal/messages";
+import { localeField } from "../portal/submit.server";
 import { citizenSessionOf, withCitizenSession } from "../portal/session.server";
 import { usePortalCity } from "../portal/use-city";
 
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const api = await portalApi(request);
   if (intent === "send") {
     const mobile = text(form, "mobile");
-    const outcome = await attempt("send", () => api.portal.otpRequest.mutate({ city, mobile }));
+    const outcome = await attempt("send", () => api.portal.otpRequest.mutate({ city, mobile, locale: localeField(form) }));
     return { ...outcome, mobile };
   }
   if (intent === "verify") {
@@ -67,6 +68,7 @@ export default function PortalMine() {
         {!sentTo ? (
           <Form method="post" noValidate data-testid="otp-request-form">
             <input type="hidden" name="intent" value="send" />
+            <input type="hidden" name="locale" value={locale} />
             <label htmlFor="mobile">{t("portal.fields.mobile")}</label>
             <input id="mobile" name="mobile" type="tel" inputMode="tel" dir="ltr" autoComplete="tel" placeholder="09xxxxxxxxx" aria-describedby="mobile-error" data-testid="otp-mobile" />
             <FieldError id="mobile-error" message={errors.mobile} />

@@ -63,6 +63,11 @@ export default function PortalLayout() {
           <NavLink to={`${base}/me`} data-testid="portal-nav-mine">
             {t("portal.nav.mine")}
           </NavLink>
+          {city.publicMessages && (
+            <NavLink to={`${base}/public`} data-testid="portal-nav-public">
+              {t("portal.nav.public")}
+            </NavLink>
+          )}
         </nav>
       </header>
       <main className="portal-main" id="portal-main">

@@ -73,14 +73,15 @@ export function listDeadOutbox(tx: Tx, p: { tenantId: string; maxAttempts?: numb
 }
 
 /**
- * Gives a dead letter a fresh set of attempts, due now (its backoff restarts
- * from now). Only a row that is still dead changes: a second resend, or one
- * of a row already sent, returns null — so resending twice sends once.
+ * Gives a dead letter a fresh set of attempts, due at once: its backoff
+ * restarts from now (the database's clock, like the row's first writing).
+ * Only a row that is still dead changes: a second resend, or one of a row
+ * already sent, returns null — so resending twice sends once.
  */
-export async function requeueDeadOutbox(tx: Tx, p: { tenantId: string; id: string; now: Date; maxAttempts?: number }) {
+export async function requeueDeadOutbox(tx: Tx, p: { tenantId: string; id: string; maxAttempts?: number }) {
   const [row] = await tx
     .update(outbox)
-    .set({ attempts: 0, createdAt: p.now, lastError: null })
+    .set({ attempts: 0, createdAt: sql`now()`, lastError: null })
     .where(and(eq(outbox.tenantId, p.tenantId), eq(outbox.id, p.id), isNull(outbox.sentAt), gte(outbox.attempts, p.maxAttempts ?? OUTBOX_MAX_ATTEMPTS)))
     .returning({ id: outbox.id, topic: outbox.topic, dedupeKey: outbox.dedupeKey });
   return row ?? null;

@@ -76,6 +76,7 @@ export const en: Shape<typeof fa> = {
     target: "Subject",
     system: "System",
     actions: {
+      sms: { dead_letter_resent: "Undelivered SMS sent again" },
       protected_report: { viewed: "Protected report opened", downloaded: "Protected report photo downloaded", asked: "Protected reporter asked a question", status_changed: "Protected report status changed" },
       config: {
         boundaries_imported: "Boundaries imported",

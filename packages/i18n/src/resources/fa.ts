@@ -76,6 +76,7 @@ export const fa = {
     target: "موضوع",
     system: "سامانه",
     actions: {
+      sms: { dead_letter_resent: "ارسال دوبارهٔ پیامک نافرستاده" },
       protected_report: { viewed: "باز کردن گزارش محرمانه", downloaded: "دریافت عکس گزارش محرمانه", asked: "پرسش از گزارش‌دهندهٔ محرمانه", status_changed: "تغییر وضعیت گزارش محرمانه" },
       config: {
         boundaries_imported: "ورود مرز مناطق و نواحی",

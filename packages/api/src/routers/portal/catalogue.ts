@@ -3,9 +3,10 @@ import { categoryPaths, countQrUse, getQrCodeByCode, listAreas, listCategories, 
 import type { Context } from "../../trpc";
 import { inCity, portalCity, settingsOf } from "../../portal/city";
 
-/** The city's face on the portal: names, colours, logo, short number, map. */
+/** The city's face on the portal: names, colours, logo, short number, map, whether it shows public messages. */
 export async function cityFace(ctx: Context, slug: string) {
   const c = await portalCity(ctx, slug);
+  const { publicMessages } = await inCity(ctx, c, (tx) => settingsOf(tx, c));
   return {
     slug: c.slug,
     nameFa: c.nameFa,
@@ -16,6 +17,7 @@ export async function cityFace(ctx: Context, slug: string) {
     shortNumber: c.shortNumber,
     defaultLocale: c.defaultLocale,
     map: { tileUrl: c.mapTileUrl, centerLat: c.mapCenterLat, centerLon: c.mapCenterLon, zoom: c.mapZoom },
+    publicMessages,
   };
 }
 

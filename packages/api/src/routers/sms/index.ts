@@ -61,7 +61,7 @@ export const smsRouter = router({
 
   /** A dead letter sent again: one click, audited; a second click while it is on its way does nothing. */
   resend: smsStaff.input(ZSmsResendInput).mutation(({ ctx, input }) =>
-    ctx.tenant((tx) => resendDeadLetter(tx, { tenantId: ctx.tenantId, actorId: ctx.session.user.id, ip: ctx.ip ?? null, now: ctx.now(), id: input.id })),
+    ctx.tenant((tx) => resendDeadLetter(tx, { tenantId: ctx.tenantId, actorId: ctx.session.user.id, ip: ctx.ip ?? null, id: input.id })),
   ),
 });
 

@@ -8,10 +8,10 @@ import { findSmsByDedupeKey, getOutboxRow, recordAudit, requeueDeadOutbox, type 
  * sent) and changes nothing, and the dispatcher never sends a dedupe key
  * already recorded as sent.
  */
-export async function resendDeadLetter(tx: Tx, p: { tenantId: string; actorId: string; ip: string | null; now: Date; id: string }) {
+export async function resendDeadLetter(tx: Tx, p: { tenantId: string; actorId: string; ip: string | null; id: string }) {
   const row = await getOutboxRow(tx, { tenantId: p.tenantId, id: p.id });
   if (!row) throw notFound();
-  const requeued = await requeueDeadOutbox(tx, { tenantId: p.tenantId, id: p.id, now: p.now });
+  const requeued = await requeueDeadOutbox(tx, { tenantId: p.tenantId, id: p.id });
   if (requeued) {
     await recordAudit(tx, p.tenantId, { action: "sms.dead_letter_resent", actorId: p.actorId, targetType: "outbox", targetId: row.id, detail: { topic: row.topic, attempts: row.attempts }, ip: p.ip });
   }
