@@ -10,8 +10,6 @@ import {
   deleteStaffSession,
   findPlatformSession,
   findStaffSession,
-  findTenantById,
-  staffUnitIds,
   touchPlatformSession,
   touchStaffSession,
   withPlatform,
@@ -56,8 +54,6 @@ export async function resolveSession(db: Database, token: string | null, now: Da
         await deleteStaffSession(tx, { tenantId, sessionId: s.id });
         return null;
       }
-      const city = await findTenantById(tx, tenantId);
-      if (!city) return null;
       if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
         await touchStaffSession(tx, { tenantId, sessionId: s.id, at: now });
       }
@@ -66,8 +62,8 @@ export async function resolveSession(db: Database, token: string | null, now: Da
         kind: "city" as const,
         sessionId: s.id,
         tenantId,
-        city,
-        user: { ...user, unitIds: await staffUnitIds(tx, { tenantId, staffId: s.staff.id }) },
+        city: s.city,
+        user: { ...user, unitIds: s.unitIds },
       };
     });
   }
