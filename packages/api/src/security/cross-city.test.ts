@@ -95,6 +95,8 @@ const PROBES: Record<string, Probe[]> = {
   "portal.publicList": [{ fields: ["categoryId"], who: "public", input: (t) => ({ city: "shiraz", categoryId: t.categoryId }), expect: "nothing" }],
   "portal.publicMessage": [{ fields: ["id"], who: "public", input: (t) => ({ city: "shiraz", id: t.requestId }), expect: "refused" }],
   "portal.support": [{ fields: ["session", "id"], who: "public", input: (t) => ({ city: "shiraz", session: t.citizenSession, id: t.requestId }), expect: "refused" }],
+  "insight.map": [{ fields: ["categoryId"], who: "shiraz.admin", input: (t) => ({ from: "2026-01-01", to: "2026-12-31", categoryId: t.categoryId }), expect: "refused", control: { who: "tehran.admin", input: (t) => ({ from: "2026-01-01", to: "2026-12-31", categoryId: t.categoryId }) } }],
+  "insight.messages": [{ fields: ["categoryId"], who: "shiraz.admin", input: (t) => ({ group: "open", categoryId: t.categoryId }), expect: "nothing", control: { who: "tehran.admin", input: (t) => ({ group: "open", categoryId: t.categoryId }) } }],
   "qr.create": [
     { fields: ["unitId"], who: "shiraz.admin", input: (t) => ({ label: "آزمون", placeKind: "kiosk", unitId: t.unitId }), expect: "refused", control: { who: "tehran.admin", input: (t) => ({ label: "آزمون", placeKind: "kiosk", unitId: t.unitId }) } },
     { fields: ["categoryIds"], who: "shiraz.admin", input: (t) => ({ label: "آزمون", placeKind: "kiosk", categoryIds: [t.categoryId] }), expect: "refused" },
@@ -175,6 +177,14 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
+/** Row counts of every table, below RLS. */
+async function counts(): Promise<Record<string, number>> {
+  const tables = await api.owner.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1");
+  const out: Record<string, number> = {};
+  for (const { name } of tables) out[name] = Number((await api.owner.query<{ n: number }>(`select count(*)::int as n from "${name}"`))[0]!.n);
+  return out;
+}
+
 function call(who: Who, path: string, input: unknown) {
   const fn = path.split(".").reduce<any>((node, key) => node[key], api.caller(tokens.get(who) ?? null)); // eslint-disable-line @typescript-eslint/no-explicit-any
   return fn(input) as Promise<unknown>;
@@ -210,6 +220,7 @@ describe("Shiraz calling with Tehran's references", () => {
   for (const { path } of procedures) {
     for (const [i, probe] of (PROBES[path] ?? []).entries()) {
       it(`${path} #${i + 1} (${probe.fields.join(", ")})`, async () => {
+        const before = await counts();
         const outcome = await call(probe.who, path, probe.input(t)).then(
           (value) => ({ ok: true as const, value }),
           async (e: unknown) => ({ ok: false as const, err: await failure(Promise.reject(e)) }),
@@ -219,6 +230,8 @@ describe("Shiraz calling with Tehran's references", () => {
           const err = (outcome as { err: Awaited<ReturnType<typeof failure>> }).err;
           expect(["NOT_FOUND", "BAD_REQUEST", "UNAUTHORIZED"], JSON.stringify(err)).toContain(err.code);
           if (err.code === "BAD_REQUEST") expect(Object.keys(err.fieldErrors ?? {}).length, JSON.stringify(err)).toBeGreaterThan(0);
+          // refused, and nothing half-written (no row in any table)
+          expect(await counts(), `${path} refused but wrote rows`).toEqual(before);
         } else if (probe.check) {
           await probe.check(outcome.value);
         } else {
