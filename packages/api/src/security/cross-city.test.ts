@@ -203,7 +203,7 @@ describe("cross-city coverage", () => {
         uncovered.push(`${path} ${f}`);
       }
     }
-    expect(uncovered, "procedures taking another row's id without a cross-city test").toEqual([]);
+    expect(uncovered, "procedures taking another row's id without a cross-city test: add a probe to PROBES in packages/api/src/security/cross-city.test.ts (or name the feature test in ELSEWHERE)").toEqual([]);
   });
 
   it("the feature tests named for a procedure call it from another city", () => {
