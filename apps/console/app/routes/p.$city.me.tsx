@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { formatDate, formatDigits, type Locale } from "@city137/i18n";
 import { useTranslation } from "react-i18next";
 import { FieldError } from "../components/field-error";
@@ -8,6 +8,7 @@ import { portalApi } from "../portal/api.server";
 import { portalFieldErrors, portalMessage } from "../portal/messages";
 import { localeField } from "../portal/submit.server";
 import { citizenSessionOf, withCitizenSession } from "../portal/session.server";
+import { OtpForms } from "../portal/otp-forms";
 import { usePortalCity } from "../portal/use-city";
 
 /** A verified citizen's messages in this city; without a session, the one-time-code form. */
@@ -65,35 +66,7 @@ export default function PortalMine() {
             {general}
           </p>
         )}
-        {!sentTo ? (
-          <Form method="post" noValidate data-testid="otp-request-form">
-            <input type="hidden" name="intent" value="send" />
-            <input type="hidden" name="locale" value={locale} />
-            <label htmlFor="mobile">{t("portal.fields.mobile")}</label>
-            <input id="mobile" name="mobile" type="tel" inputMode="tel" dir="ltr" autoComplete="tel" placeholder="09xxxxxxxxx" aria-describedby="mobile-error" data-testid="otp-mobile" />
-            <FieldError id="mobile-error" message={errors.mobile} />
-            <button type="submit" className="primary" disabled={busy} data-testid="otp-send">
-              {t("portal.mine.sendCode")}
-            </button>
-          </Form>
-        ) : (
-          <Form method="post" noValidate data-testid="otp-verify-form">
-            <p className="notice" role="status" data-testid="otp-sent">
-              {t("portal.mine.codeSent", { mobile: formatDigits(sentTo, locale) })}
-            </p>
-            <input type="hidden" name="intent" value="verify" />
-            <input type="hidden" name="mobile" value={sentTo} />
-            <label htmlFor="code">{t("portal.fields.code")}</label>
-            <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" dir="ltr" maxLength={6} aria-describedby="code-error" data-testid="otp-code" autoFocus />
-            <FieldError id="code-error" message={errors.code} />
-            <button type="submit" className="primary" disabled={busy} data-testid="otp-verify">
-              {t("portal.mine.verify")}
-            </button>
-            <p>
-              <Link to={`/p/${city}/me`}>{t("portal.mine.changeNumber")}</Link>
-            </p>
-          </Form>
-        )}
+        <OtpForms sentTo={sentTo} errors={errors} busy={busy} verifyLabel={t("portal.mine.verify")} verifyTestId="otp-verify" changeNumberTo={`/p/${city}/me`} />
       </section>
     );
   }

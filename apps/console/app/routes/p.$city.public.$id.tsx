@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, useSearchParams } from "@remix-run/react";
-import { formatDigits, type Locale } from "@city137/i18n";
+import type { Locale } from "@city137/i18n";
 import { useTranslation } from "react-i18next";
 import { BoundaryMap } from "../components/boundary-map";
-import { FieldError } from "../components/field-error";
 import { failureResponse } from "../lib/api.server";
 import { attempt, text } from "../lib/forms.server";
 import { portalApi } from "../portal/api.server";
 import { portalFieldErrors, portalMessage } from "../portal/messages";
+import { OtpForms } from "../portal/otp-forms";
 import { PublicCard } from "../portal/public-card";
 import { localeField } from "../portal/submit.server";
 import { citizenSessionOf, withCitizenSession } from "../portal/session.server";
@@ -103,33 +103,7 @@ export default function PublicMessage() {
         <div data-testid="metoo-verify">
           <h2>{t("portal.public.meToo")}</h2>
           <p className="help">{t("portal.public.meTooHelp")}</p>
-          {!sentTo ? (
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="send" />
-              <input type="hidden" name="locale" value={locale} />
-              <label htmlFor="mobile">{t("portal.fields.mobile")}</label>
-              <input id="mobile" name="mobile" type="tel" inputMode="tel" dir="ltr" autoComplete="tel" placeholder="09xxxxxxxxx" aria-describedby="mobile-error" data-testid="otp-mobile" />
-              <FieldError id="mobile-error" message={errors.mobile} />
-              <button type="submit" className="primary" disabled={busy} data-testid="otp-send">
-                {t("portal.mine.sendCode")}
-              </button>
-            </Form>
-          ) : (
-            <Form method="post" noValidate>
-              <p className="notice" role="status" data-testid="otp-sent">
-                {t("portal.mine.codeSent", { mobile: formatDigits(sentTo, locale) })}
-              </p>
-              <input type="hidden" name="intent" value="verify" />
-              <input type="hidden" name="locale" value={locale} />
-              <input type="hidden" name="mobile" value={sentTo} />
-              <label htmlFor="code">{t("portal.fields.code")}</label>
-              <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" dir="ltr" maxLength={6} aria-describedby="code-error" data-testid="otp-code" autoFocus />
-              <FieldError id="code-error" message={errors.code} />
-              <button type="submit" className="primary" disabled={busy} data-testid="metoo-verify-send">
-                {t("portal.public.verifyAndJoin")}
-              </button>
-            </Form>
-          )}
+          <OtpForms sentTo={sentTo} errors={errors} busy={busy} verifyLabel={t("portal.public.verifyAndJoin")} verifyTestId="metoo-verify-send" />
         </div>
       )}
     </section>
