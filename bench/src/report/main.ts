@@ -36,13 +36,20 @@ if (gen) {
 
 const intake = load("intake");
 if (intake) {
+  const targets: Record<number, (a: Json) => [string, boolean]> = {
+    200: (a) => ["p50 ≤ 10 ms, p95 ≤ 50 ms, no errors", a.errors === 0 && a.latencyMs.p50 <= 10 && a.latencyMs.p95 <= 50],
+    500: (a) => ["sustained, no errors", a.errors === 0 && a.achievedRate >= 490],
+  };
   intake.rates.forEach((rate: number, i: number) => {
     const a = intake.api.openLoop[i], r = intake.reference.openLoop[i]; // prettier-ignore
-    row(`bench:intake, open loop ${rate}/s`, "API: achieved/s, p50 / p95 / p99 ms (reference server)", "—",
-      `${a.achievedRate}/s, ${ms(a.latencyMs.p50)} / ${ms(a.latencyMs.p95)} / ${ms(a.latencyMs.p99)}${a.errors ? `, ${a.errors} errors` : ""} (ref ${r.achievedRate}/s, ${ms(r.latencyMs.p50)} / ${ms(r.latencyMs.p95)} / ${ms(r.latencyMs.p99)})`);
+    const [target, met] = targets[rate]?.(a) ?? ["—", null];
+    row(`bench:intake, open loop ${rate}/s`, "API: achieved/s, p50 / p95 / p99 ms (reference server)", target,
+      `${a.achievedRate}/s, ${ms(a.latencyMs.p50)} / ${ms(a.latencyMs.p95)} / ${ms(a.latencyMs.p99)}${a.errors ? `, ${a.errors} errors` : ""} (ref ${r.achievedRate}/s, ${ms(r.latencyMs.p50)} / ${ms(r.latencyMs.p95)} / ${ms(r.latencyMs.p99)})${met === null ? "" : met ? " ✓" : " ✗"}`);
   });
-  row("bench:intake, saturation (closed loop)", "registrations per second, API vs reference", "—",
-    `${intake.api.saturation}/s vs ${intake.reference.saturation}/s (reference ${intake.saturationRatio}× the API) (${day(intake.date)})`);
+  const share = intake.api.saturation / intake.reference.saturation;
+  row("bench:intake, saturation (closed loop)", "registrations per second, API vs reference", "API ≥ 40 % of reference",
+    `${intake.api.saturation}/s vs ${intake.reference.saturation}/s (${Math.round(share * 100)} %) ${share >= 0.4 ? "✓" : "✗"} (${day(intake.date)})`);
+  if (intake.apiPeakRssMiB) row("bench:intake, API memory", "peak resident memory under load", "≤ 300 MB", `${intake.apiPeakRssMiB} MiB ${intake.apiPeakRssMiB * 1.048576 <= 300 ? "✓" : "✗"}`);
 }
 
 const staff = load("staff");
@@ -55,18 +62,23 @@ if (staff) {
       `${ms(r.p50)} / ${ms(r.p95)}${conc ? ` (${ms(conc.p50)} / ${ms(conc.p95)})` : ""} ${r.p95 <= r.target ? "✓" : "✗"}`);
   }
 }
-// A run with a proposed database change applied, kept beside the baseline (see the README's notes).
-const proposed = load("staff-proposed");
-if (proposed) {
-  // Searches (what the change is for) and the session-only floor, which shows how busy the machine was.
-  for (const r of proposed.rows.filter((x: Json) => x.mode === "sequential" && /^(search|baseline)/.test(x.case))) {
-    const conc = proposed.rows.find((x: Json) => x.case === r.case && x.mode !== "sequential");
-    const count = r.matches === "" ? "" : ` (${n(r.matches)} match)`;
-    row(`bench:staff, proposed change: ${r.case}${count}`, "p50 / p95 ms, sequential (4 concurrent)", `p95 ≤ ${r.target} ms`,
-      `${ms(r.p50)} / ${ms(r.p95)}${conc ? ` (${ms(conc.p50)} / ${ms(conc.p95)})` : ""} ${r.p95 <= r.target ? "✓" : "✗"}`);
+const insight = load("insight");
+if (insight) {
+  for (const r of insight.rows) {
+    row(`bench:insight, ${r.case}`, "first call, p50 / p95 ms", r.target ? `≤ ${n(r.target)} ms` : "—", `${ms(r.first)}, ${ms(r.p50)} / ${ms(r.p95)}${r.target ? (r.p95 <= r.target ? " ✓" : " ✗") : ""} (${day(insight.date)})`);
   }
-  lines.push("", `Proposed change (bench/results/staff-proposed.json, applied to the bench database only, then reverted): ${proposed.change ?? "see the notes"}.`);
 }
+
+const web = load("console");
+if (web) {
+  for (const [what, f] of Object.entries(web.server as Record<string, Json>)) {
+    row(`bench:console, ${what}`, "whole page from the console server, p50 / p95 ms", "—", `${ms(f.p50)} / ${ms(f.p95)}${f.notOk ? `, ${f.notOk} not 200` : ""}`);
+  }
+  for (const b of web.intakeInBrowser) {
+    row(`bench:console, intake screen in Chromium, ${b.name}`, "until the form answers, p50 / p95 ms (DOMContentLoaded p50)", "—", `${ms(b.untilInteractive.p50)} / ${ms(b.untilInteractive.p95)} (${ms(b.domContentLoaded.p50)}) (${day(web.date)})`);
+  }
+}
+
 const machine = (gen ?? intake ?? staff ?? routing)?.machine;
 const table = [`Measured on ${machine?.cores ?? 2} shared cores (${machine?.cpu ?? "?"}), ${machine?.memoryGiB ?? 24} GiB, Node ${machine?.node ?? "20"}, Postgres 15 on the same machine with its default settings.`, "", ...lines].join("\n");
 console.log(table);
