@@ -23,3 +23,4 @@ export * from "./notify";
 export * from "./insight";
 export * from "./scoring";
 export * from "./protected";
+export * from "./direct-sessions";
