@@ -9,6 +9,7 @@ import { billingAccounts, billingInvoices, billingPayments, billingStripeEvents,
 import { scoringFormulas } from "../schema";
 import { protectedReportEntries, protectedReports } from "../schema";
 import { insightDaily, insightDailyHours, insightDirtyDays } from "../schema";
+import { directSessions } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 
 /** Ids inside one city that new rows may point at. */
@@ -329,6 +330,20 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     freshReport: true,
     newRow: (f) => ({ tenantId: f.tenantId, reportId: f.reportId, seq: (seq += 1), author: "reporter", kind: "text", content: "x", writtenOn: "2026-01-01" }),
     change: { content: sql`content` },
+  },
+  direct_sessions: {
+    table: directSessions,
+    key: directSessions.id,
+    newRow: (f) => ({
+      tenantId: f.tenantId,
+      managerStaffId: f.staffId,
+      managerTitleFa: "شهردار",
+      managerTitleEn: "Mayor",
+      unitId: f.unitId,
+      startsAt: new Date("2026-12-02T06:30:00Z"),
+      endsAt: new Date("2026-12-02T08:30:00Z"),
+    }),
+    change: { status: sql`status` },
   },
   audit_log: {
     table: auditLog,

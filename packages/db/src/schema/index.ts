@@ -23,3 +23,4 @@ export * from "./scoring";
 export * from "./search-words";
 export * from "./protected-reports";
 export * from "./insight-rollup";
+export * from "./direct-sessions";

@@ -5,6 +5,7 @@ import { areas } from "./areas";
 import { categories } from "./categories";
 import { createdAt, id, tenantId, tstz } from "./columns";
 import { units } from "./units";
+import { directSessions } from "./direct-sessions";
 
 /** پیام شهروندی: one citizen message, from registration to closing. */
 export const requests = pgTable(
@@ -43,6 +44,8 @@ export const requests = pgTable(
     /** Hash of the first submission under the key: a replay with another body is refused. */
     idempotencyHash: text("idempotency_hash"),
     createdBy: uuid("created_by"),
+    /** The direct session the question was asked in (channel direct_session only). */
+    directSessionId: uuid("direct_session_id"),
     createdAt: createdAt(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
     resolvedAt: tstz("resolved_at"),
@@ -58,6 +61,7 @@ export const requests = pgTable(
     foreignKey({ name: "requests_district_fk", columns: [t.tenantId, t.districtId], foreignColumns: [areas.tenantId, areas.id] }),
     foreignKey({ name: "requests_region_fk", columns: [t.tenantId, t.regionId], foreignColumns: [areas.tenantId, areas.id] }),
     foreignKey({ name: "requests_duplicate_fk", columns: [t.tenantId, t.duplicateOf], foreignColumns: [t.tenantId, t.id] }),
+    foreignKey({ name: "requests_direct_session_fk", columns: [t.tenantId, t.directSessionId], foreignColumns: [directSessions.tenantId, directSessions.id] }),
     index("requests_inbox_idx").on(t.tenantId, t.unitId, t.status, t.deadline),
     index("requests_mobile_idx").on(t.tenantId, t.citizenMobile),
     index("requests_created_idx").on(t.tenantId, t.createdAt),
@@ -68,6 +72,8 @@ export const requests = pgTable(
       .on(t.tenantId, t.unitId, t.deadline, t.seq)
       .where(sql`status in ('registered','referred','in_progress','reopened')`),
     index("requests_duplicate_of_idx").on(t.tenantId, t.duplicateOf),
+    // A session's questions (only questions of a session carry the column).
+    index("requests_direct_session_idx").on(t.tenantId, t.directSessionId).where(sql`direct_session_id is not null`),
     // The portal's public list filtered by status, newest first (unfiltered it walks requests_created_idx).
     index("requests_status_created_idx").on(t.tenantId, t.status, t.createdAt),
     index("requests_open_deadline_idx")
