@@ -16,7 +16,9 @@ export interface IntakeContext {
 /** Same key, same body → same message; same key, another body → refused. */
 export function bodyHash(input: CreateRequestInput): string {
   const { idempotencyKey: _k, ...body } = input;
-  return createHash("sha256").update(JSON.stringify(body)).digest("hex");
+  // A citizen without a recorded language hashes as before languages were recorded (keys stored then still replay).
+  const { locale, ...citizen } = body.citizen;
+  return createHash("sha256").update(JSON.stringify(locale ? body : { ...body, citizen })).digest("hex");
 }
 
 /**
