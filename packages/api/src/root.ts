@@ -22,6 +22,7 @@ import { tenantRouter } from "./routers/tenant";
 import { unitRouter } from "./routers/unit";
 import { insightRouter } from "./routers/insight";
 import { rankingRouter } from "./routers/ranking";
+import { directSessionRouter } from "./routers/direct-session";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -38,6 +39,7 @@ export const appRouter = router({
   routing: routingRouter,
   calendar: calendarRouter,
   request: requestRouter,
+  directSession: directSessionRouter,
   attachment: attachmentRouter,
   apiKey: apiKeyRouter,
   portal: portalRouter,

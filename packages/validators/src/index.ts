@@ -11,3 +11,4 @@ export * from "./work-aids";
 export * from "./portal";
 export * from "./insight";
 export * from "./protected";
+export * from "./direct-sessions";

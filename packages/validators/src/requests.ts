@@ -40,6 +40,8 @@ export const ZCreateRequestInput = z.object({
       locale: zLocale.nullable().default(null),
     })
     .default({ name: null, mobile: null, nationalId: null, locale: null }),
+  /** A question asked in a live direct session: goes to the session's unit instead of the routing tree. */
+  directSessionId: zId.nullable().optional(),
 });
 export type CreateRequestInput = z.infer<typeof ZCreateRequestInput>;
 

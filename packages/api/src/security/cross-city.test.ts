@@ -37,6 +37,7 @@ const tree = (categoryId: string, unitId: string, districtId: string) => ({
   fallback: { assign: { type: "unit", unitId } },
 });
 const complaintFor = (categoryId: string, key: string, over: object = {}) => ({ idempotencyKey: key, kind: "complaint", categoryId, channel: "phone", description: "آزمون میان‌شهری", attributes: { waste_type: "household" }, ...over });
+const sessionFor = (staffId: string, unitId: string) => ({ staffId, unitId, titleFa: "معاون شهردار", titleEn: "Deputy Mayor", start: "10:00", end: "12:00" });
 const portalFor = (city: string, categoryId: string, key: string, over: object = {}) => ({ city, idempotencyKey: key, kind: "complaint", categoryId, description: "آزمون میان‌شهری", attributes: { waste_type: "household" }, mobile: "09121230000", ...over });
 
 const PROBES: Record<string, Probe[]> = {
@@ -64,7 +65,16 @@ const PROBES: Record<string, Probe[]> = {
       expect: "refused",
     },
   ],
-  "request.create": [{ fields: ["districtId"], who: "shiraz.operator", input: (t) => complaintFor(t.shirazWasteId, "cross-district-1", { districtId: t.districtId }), expect: "refused", control: { who: "tehran.operator", input: (t) => complaintFor(t.categoryId, "cross-district-2", { districtId: t.districtId }) } }],
+  "request.create": [
+    { fields: ["districtId"], who: "shiraz.operator", input: (t) => complaintFor(t.shirazWasteId, "cross-district-1", { districtId: t.districtId }), expect: "refused", control: { who: "tehran.operator", input: (t) => complaintFor(t.categoryId, "cross-district-2", { districtId: t.districtId }) } },
+    {
+      fields: ["directSessionId"],
+      who: "shiraz.operator",
+      input: (t) => ({ ...complaintFor(t.shirazWasteId, "cross-direct-1"), channel: "direct_session", directSessionId: t.liveSessionId }),
+      expect: "refused",
+      control: { who: "tehran.operator", input: (t) => ({ ...complaintFor(t.categoryId, "cross-direct-2"), channel: "direct_session", directSessionId: t.liveSessionId }) },
+    },
+  ],
   "request.get": [{ fields: ["trackingCode"], who: "shiraz.operator", input: (t) => ({ trackingCode: t.trackingCode }), expect: "refused", control: { who: "tehran.operator", input: (t) => ({ trackingCode: t.trackingCode }) } }],
   "request.list": [
     { fields: ["unitId"], who: "shiraz.admin", input: (t) => ({ queue: "all", unitId: t.unitId }), expect: "nothing" },
@@ -103,6 +113,14 @@ const PROBES: Record<string, Probe[]> = {
   ],
   "responseTemplate.create": [{ fields: ["categoryId"], who: "shiraz.admin", input: (t) => ({ categoryId: t.categoryId, titleFa: "آزمون", titleEn: "Cross", body: "متن" }), expect: "refused", control: { who: "tehran.admin", input: (t) => ({ categoryId: t.categoryId, titleFa: "آزمون", titleEn: "Cross", body: "متن" }) } }],
   "responseTemplate.update": [{ fields: ["categoryId"], who: "shiraz.admin", input: (t) => ({ id: t.shirazTemplateId, categoryId: t.categoryId, titleFa: "آزمون", titleEn: "Cross", body: "متن" }), expect: "refused" }],
+  // Direct sessions: Tehran's manager, unit, sessions and a question asked in its live session.
+  "directSession.create": [
+    { fields: ["staffId"], who: "shiraz.admin", input: (t) => ({ ...sessionFor(t.managerId, t.shirazUnit.id), date: "2027-02-10" }), expect: "refused", control: { who: "tehran.admin", input: (t) => ({ ...sessionFor(t.managerId, t.hqId), date: "2027-02-10" }) } },
+    { fields: ["unitId"], who: "shiraz.admin", input: (t) => ({ ...sessionFor(t.shirazOperatorId, t.hqId), date: "2027-02-17" }), expect: "refused", control: { who: "tehran.admin", input: (t) => ({ ...sessionFor(t.managerId, t.hqId), date: "2027-02-17" }) } },
+  ],
+  "directSession.step": [{ fields: ["id"], who: "shiraz.admin", input: (t) => ({ id: t.sessionId, action: "cancel" }), expect: "refused", control: { who: "tehran.admin", input: (t) => ({ id: t.sessionId, action: "cancel" }) } }],
+  "directSession.questions": [{ fields: ["id"], who: "shiraz.admin", input: (t) => ({ id: t.liveSessionId }), expect: "refused", control: { who: "tehran.admin", input: (t) => ({ id: t.liveSessionId }) } }],
+  "directSession.answer": [{ fields: ["requestId"], who: "shiraz.admin", input: (t) => ({ requestId: t.questionId, note: "پاسخ میان‌شهری" }), expect: "refused", control: { who: "tehran.admin", input: (t) => ({ requestId: t.questionId, note: "پاسخ" }) } }],
 };
 
 /** Another city's call with real ids, in a feature's own test file (checked to name the procedure and another city). */
@@ -160,7 +178,13 @@ async function fixtures(api: TestApi) {
   await api.caller().portal.otpRequest({ city: "tehran", mobile: "09123456789" });
   const otp = (await withTenant(api.db, tehranId, (tx) => listOutbox(tx, { tenantId: tehranId }))).filter((o) => o.topic === "sms.otp").at(-1)!.payload as { otp: string };
   const citizenSession = (await api.caller().portal.otpVerify({ city: "tehran", mobile: "09123456789", code: otp.otp })).token;
-  return { categoryId, unitId, districtId, requestId: created.id, trackingCode: created.trackingCode, qrCode, shirazUnit, shirazCategory, shirazWasteId: sc.id, shirazOperatorId, shirazTemplateId, citizenSession };
+  // Two Tehran direct sessions with its manager: one scheduled, one live with a question in it.
+  const managerId = (await tehranAdmin.staff.list()).find((s) => s.username === "tehran.manager")!.id;
+  const hqId = (await tehranAdmin.unit.list()).find((u) => u.code === "HQ")!.id;
+  const [session, live] = await tehranAdmin.directSession.create({ ...sessionFor(managerId, hqId), date: "2026-11-25", weeks: 2 });
+  await tehranAdmin.directSession.step({ id: live!.id, action: "start" });
+  const question = await operator.request.create({ ...complaintFor(categoryId, "cross-direct-q"), channel: "direct_session", directSessionId: live!.id } as never);
+  return { categoryId, unitId, districtId, requestId: created.id, trackingCode: created.trackingCode, qrCode, shirazUnit, shirazCategory, shirazWasteId: sc.id, shirazOperatorId, shirazTemplateId, citizenSession, managerId, hqId, sessionId: session!.id, liveSessionId: live!.id, questionId: question.id };
 }
 
 let api: TestApi;

@@ -33,3 +33,4 @@ export * from "./scoring";
 export * from "./protected-reports";
 export * from "./insight-rollup";
 export * from "./insight-map";
+export * from "./direct-sessions";

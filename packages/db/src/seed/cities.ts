@@ -14,6 +14,8 @@ export interface DemoCity {
   bbox: [number, number, number, number];
   /** Persian given + family names for the demo staff, one per role. */
   people: Record<DemoRoleKey, string>;
+  /** A weekly direct session with the city's manager (weekday 0 Sunday … 6 Saturday, Tehran clock times), seeded four weeks ahead. */
+  directSession?: { weekday: number; start: string; end: string; titleFa: string; titleEn: string };
 }
 
 export type DemoRoleKey = "admin" | "supervisor" | "operator" | "unitstaff" | "manager" | "inspector";
@@ -67,6 +69,8 @@ export const DEMO_CITIES: DemoCity[] = [
     regionCount: 8,
     districtsPerRegion: Array.from({ length: 8 }, () => 3),
     bbox: [50.8, 34.58, 50.98, 34.7],
+    // "Citizen asks, manager answers": Wednesdays 10:00–12:00 with the deputy mayor.
+    directSession: { weekday: 3, start: "10:00", end: "12:00", titleFa: "معاون خدمات شهری شهرداری قم", titleEn: "Deputy Mayor for Urban Services, Qom" },
     people: {
       admin: "مهدی قمی",
       supervisor: "فاطمه رضوی",

@@ -1,8 +1,8 @@
-import { METROPOLIS, hashPassword, isoDateToJalali, type CityRole } from "@city137/core";
-import { inArray } from "drizzle-orm";
+import { METROPOLIS, hashPassword, isoDateToJalali, slotOf, tehranDayAndMinute, isoDateOfDay, weekdayOfDay, weeklySlots, type CityRole } from "@city137/core";
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "../client";
 import { applyTemplate } from "../config/apply-template";
-import { staff, staffUnits, tenants, units } from "../schema";
+import { directSessions, staff, staffUnits, tenants, units } from "../schema";
 import { insertPlatformUser } from "../queries";
 import { withPlatform, withTenant } from "../tenant";
 import { DEMO_CITIES, DEMO_PASSWORD, demoLogoSvg, type DemoCity, type DemoRoleKey } from "./cities";
@@ -101,7 +101,29 @@ async function seedCity(db: Database, city: DemoCity, passwordHash: () => Promis
       .from(units)
       .where(inArray(units.code, ["R01-OFFICE", "R01-D01-OFFICE"]));
     await tx.insert(staffUnits).values(offices.map((o) => ({ tenantId, staffId: unitStaff.id, unitId: o.id })));
+    if (city.directSession) {
+      const manager = staffRows.find((s) => s.username.endsWith(".manager"))!;
+      const [hq] = await tx.select({ id: units.id }).from(units).where(eq(units.code, "HQ"));
+      await tx.insert(staffUnits).values({ tenantId, staffId: manager.id, unitId: hq!.id });
+      await tx.insert(directSessions).values(
+        nextWeekdaySlots(city.directSession).map((slot) => ({
+          tenantId,
+          managerStaffId: manager.id,
+          managerTitleFa: city.directSession!.titleFa,
+          managerTitleEn: city.directSession!.titleEn,
+          unitId: hq!.id,
+          ...slot,
+        })),
+      );
+    }
   });
+}
+
+/** The next few dated sessions on the city's weekday (Tehran time), from tomorrow on. */
+function nextWeekdaySlots(d: NonNullable<DemoCity["directSession"]>) {
+  let day = tehranDayAndMinute(new Date()).day + 1;
+  while (weekdayOfDay(day) !== d.weekday) day += 1;
+  return weeklySlots(slotOf(isoDateOfDay(day), d.start, d.end)!, 4);
 }
 
 function demoSignIns(): DemoSignIn[] {

@@ -161,6 +161,9 @@ export const en: Shape<typeof fa> = {
     platform_billing: "Platform billing",
   },
   fields: {
+    date: "Date",
+    weeks: "Number of weeks",
+    directSessionId: "Direct session",
     titleFa: "Persian title",
     titleEn: "English title",
     body: "Answer text",
@@ -407,6 +410,15 @@ export const en: Shape<typeof fa> = {
       invalid: "The working hours are not valid.",
       noSuchDate: "That date does not exist in that year.",
       duplicateDate: "Enter each date once.",
+    },
+    directSession: {
+      notFound: "This direct session was not found in your city.",
+      notLive: "This session is not live; questions can only be registered during a live session.",
+      channel: "A direct session question must be registered with the \"direct session\" channel.",
+      unknownManager: "This manager is not in your city or the account is disabled.",
+      endBeforeStart: "The end time must be after the start time.",
+      overlap: "This manager already has another session at that time.",
+      wrongStatus: "This cannot be done in the session's current status.",
     },
     request: {
       idempotencyMismatch: "This form was already sent with different content; reload the page and register again.",

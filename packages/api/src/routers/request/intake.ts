@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { AppError, checkAttributes, normalizePersian, route, trackingCode } from "@city137/core";
-import { enqueueOutbox, findRequestByIdempotencyKey, insertRequest, insertRequestEvents, nextCounter, type Tx } from "@city137/db";
+import { enqueueOutbox, findRequestByIdempotencyKey, getDirectSession, insertRequest, insertRequestEvents, nextCounter, type Tx } from "@city137/db";
 import type { CreateRequestInput } from "@city137/validators";
 import { configCacheFor, type CityConfig } from "../../config/city-config-cache";
 import type { DistrictIndexCache } from "../../config/district-index-cache";
@@ -15,10 +15,13 @@ export interface IntakeContext {
 
 /** Same key, same body → same message; same key, another body → refused. */
 export function bodyHash(input: CreateRequestInput): string {
-  const { idempotencyKey: _k, ...body } = input;
+  // Without a session the body hashes as it did before sessions existed (keys stored then still replay).
+  const { idempotencyKey: _k, directSessionId, ...rest } = input;
   // A citizen without a recorded language hashes as before languages were recorded (keys stored then still replay).
-  const { locale, ...citizen } = body.citizen;
-  return createHash("sha256").update(JSON.stringify(locale ? body : { ...body, citizen })).digest("hex");
+  const { locale, ...citizen } = rest.citizen;
+  const stable = locale ? rest : { ...rest, citizen };
+  const body = directSessionId ? { ...stable, directSessionId } : stable;
+  return createHash("sha256").update(JSON.stringify(body)).digest("hex");
 }
 
 /**
@@ -47,9 +50,12 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
 
   const place = await locate(tx, ctx, config, input);
   const path = config.categoryPaths.get(category.id)!;
-  const version = config.data.routing;
+  const session = await liveSession(tx, tenantId, input);
+  const version = session ? null : config.data.routing;
   const hq = config.hqId;
-  const decision = config.tree
+  const decision = session
+    ? { unitId: session.unitId, priority: category.priority, slaMinutes: null, ruleId: null, unresolved: null }
+    : config.tree
     ? route(config.tree, { categoryPath: path, kind: input.kind, channel: input.channel, priority: category.priority, regionId: place.regionId, districtId: place.districtId, at: ctx.now, text: input.description }, config.data.offices)
     : null;
   // An office rule that finds no office (no point, no district) goes to HQ rather than nowhere.
@@ -88,6 +94,7 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
       idempotencyKey: input.idempotencyKey,
       idempotencyHash: hash,
       createdBy: ctx.actorId,
+      directSessionId: session?.id ?? null,
       createdAt: ctx.now,
     },
   });
@@ -104,7 +111,7 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
             fromStatus: "registered",
             toStatus: "referred",
             unitId,
-            data: { routingVersion: version?.number ?? null, rule: decision?.ruleId ?? null, unresolved: decision?.unresolved ?? null },
+            data: session ? { directSession: session.id } : { routingVersion: version?.number ?? null, rule: decision?.ruleId ?? null, unresolved: decision?.unresolved ?? null },
           },
         ]
       : []),
@@ -118,6 +125,21 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
     });
   }
   return { request, replayed: false };
+}
+
+/** A question for a direct session: the session must be live, the channel direct_session (and the reverse). */
+async function liveSession(tx: Tx, tenantId: string, input: CreateRequestInput) {
+  if (!input.directSessionId) {
+    if (input.channel === "direct_session") throw new AppError("BAD_REQUEST", "validation.required", { field: "directSessionId" });
+    return null;
+  }
+  if (input.channel !== "direct_session") throw new AppError("BAD_REQUEST", "errors.directSession.channel", { field: "channel" });
+  // Questions are published afterwards: a corruption report has its own protected path.
+  if (input.kind === "corruption_report") throw new AppError("BAD_REQUEST", "errors.request.kindNotAccepted", { field: "kind" });
+  const session = await getDirectSession(tx, { tenantId, id: input.directSessionId });
+  if (!session) throw new AppError("NOT_FOUND", "errors.directSession.notFound", { field: "directSessionId" });
+  if (session.status !== "live") throw new AppError("CONFLICT", "errors.directSession.notLive", { field: "directSessionId" });
+  return session;
 }
 
 async function locate(tx: Tx, ctx: IntakeContext, config: CityConfig, input: CreateRequestInput) {
