@@ -187,6 +187,12 @@ const PROCEDURES: Record<
   "billing.state": { audience: "staff" },
   // neither city pays through Stripe: no portal to link to
   "billing.portalLink": { audience: "cityAdmin", input: () => ({ returnUrl: "http://127.0.0.1:3137/tehran/settings/billing" }), notFoundFor: ["tehran.admin", "shiraz.admin"] },
+  "insight.dashboard": { audience: "staff", roles: ["admin", "supervisor", "manager", "unitstaff", "inspector"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
+  "insight.messages": { audience: "staff", roles: ["admin", "supervisor", "manager", "unitstaff", "inspector"], input: () => ({ group: "open" }) },
+  "insight.map": { audience: "staff", roles: ["admin", "supervisor", "manager", "unitstaff", "inspector"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
+  "insight.citizens": { audience: "staff", roles: ["admin", "supervisor", "manager"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
+  "insight.council": { audience: "staff", roles: ["admin", "supervisor", "manager"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
+  "ranking.formulas": { audience: "staff", roles: ["admin", "supervisor", "manager"] },
   // The protected channel: reporters by receipt only; inspectors alone read (NO_ROW: the permitted role reaches the handler); the real paths in routers/protected-report.
   "protectedReport.submit": { audience: "public", input: () => ({ city: "tehran", text: "گزارش آزمون دسترسی" }) },
   "protectedReport.follow": { audience: "public", input: () => ({ city: "tehran", receipt: "12345678901234567890" }), publicAnswer: "NOT_FOUND" },
@@ -197,12 +203,6 @@ const PROCEDURES: Record<
   "protectedReport.photo": { audience: "staff", roles: ["inspector"], input: () => ({ id: NO_ROW, entryId: NO_ROW }), notFoundFor: ["tehran.inspector"] },
   "protectedReport.ask": { audience: "staff", roles: ["inspector"], input: () => ({ id: NO_ROW, text: "سؤال" }), notFoundFor: ["tehran.inspector"] },
   "protectedReport.setStatus": { audience: "staff", roles: ["inspector"], input: () => ({ id: NO_ROW, status: "closed" }), notFoundFor: ["tehran.inspector"] },
-  "insight.dashboard": { audience: "staff", roles: ["admin", "supervisor", "manager", "unitstaff", "inspector"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
-  "insight.messages": { audience: "staff", roles: ["admin", "supervisor", "manager", "unitstaff", "inspector"], input: () => ({ group: "open" }) },
-  "insight.map": { audience: "staff", roles: ["admin", "supervisor", "manager", "unitstaff", "inspector"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
-  "insight.citizens": { audience: "staff", roles: ["admin", "supervisor", "manager"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
-  "insight.council": { audience: "staff", roles: ["admin", "supervisor", "manager"], input: () => ({ from: "2026-01-01", to: "2026-01-31" }) },
-  "ranking.formulas": { audience: "staff", roles: ["admin", "supervisor", "manager"] },
   // Direct sessions: the timetable for all staff; ids the matrix does not have (NO_ROW) reach the handler as NOT_FOUND for the permitted roles (the real flow and Shiraz against Qom in routers/direct-session).
   "directSession.list": { audience: "staff" },
   "directSession.create": { audience: "staff", roles: ["admin", "supervisor"], input: () => ({ staffId: NO_ROW, titleFa: "معاون شهردار", titleEn: "Deputy Mayor", unitId: NO_ROW, date: "2027-02-03", start: "10:00", end: "11:00" }), notFoundFor: ["tehran.admin", "tehran.supervisor", "shiraz.admin"] },
