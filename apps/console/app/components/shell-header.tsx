@@ -64,6 +64,11 @@ export function ShellHeader({ city, user, now }: { city: City; user: User | null
               {t("insight.nav")}
             </NavLink>
           )}
+          {has("operator", "supervisor", "city_admin", "manager") && (
+            <NavLink to={`/${city.slug}/sessions`} data-testid="nav-sessions">
+              {t("direct.nav")}
+            </NavLink>
+          )}
           {has("supervisor", "city_admin") && (
             <NavLink to={`/${city.slug}/sms`} data-testid="nav-sms">
               {t("portal.nav.sms")}

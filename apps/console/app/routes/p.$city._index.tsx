@@ -20,6 +20,11 @@ export default function PortalSubmit() {
         <br />
         <span className="help">{t("protected.home.hint")}</span>
       </Link>
+      <p>
+        <Link to="sessions" data-testid="portal-sessions-link">
+          {t("direct.portal.link")}
+        </Link>
+      </p>
       <SubmitForm data={data} outcome={outcome} />
     </>
   );
