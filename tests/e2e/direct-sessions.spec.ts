@@ -107,5 +107,14 @@ describe("direct sessions in a real browser", () => {
     // The seeded Wednesday sessions are upcoming, with weekday and time in Persian.
     expect(await portal.textContent("[data-testid=portal-upcoming]")).toMatch(/چهارشنبه، .*، ساعت ۱۰:۰۰ تا ۱۲:۰۰/);
     await portal.screenshot({ path: `${artifacts}direct-session-portal.png`, fullPage: true });
+
+    // The same page in English: Gregorian dates, Latin digits, the English title.
+    await portal.click("[data-testid=language-switch]");
+    await waitForContent(portal, "h1", "Citizens ask, managers answer");
+    expect(await portal.getAttribute("html", "dir")).toBe("ltr");
+    const english = (await portal.textContent(`[data-testid=portal-published][data-session="${sessionId}"]`))!;
+    expect(english).toContain("Deputy Mayor for Urban Services");
+    expect(english).toContain(", 14:00 to 15:00");
+    expect(await portal.textContent("[data-testid=portal-upcoming]")).toMatch(/Wednesday, .*, 10:00 to 12:00/);
   });
 });
