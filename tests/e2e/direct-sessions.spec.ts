@@ -46,6 +46,7 @@ describe("direct sessions in a real browser", () => {
     await row.waitFor();
     const sessionId = (await row.getAttribute("data-session"))!;
     expect(await row.textContent()).toContain("برنامه‌ریزی‌شده");
+    await admin.screenshot({ path: `${artifacts}direct-session-timetable.png`, fullPage: true });
 
     // A refused slot is named at its field, in Persian.
     await admin.fill("#ds-date", jalaliToday());
