@@ -99,6 +99,9 @@ function createPostgres(url: string, opts: DatabaseOptions): Database {
       synchronous_commit: "on",
       // Short OLTP queries: JIT compiling cost 150–420 ms per search in bench:staff and never paid back.
       jit: "off",
+      // Nor do parallel workers: a newest-first word search that reads ~1,000 index entries took 3.4 s
+      // as a parallel Gather Merge and 0.1 s without (bench:staff at full scale, docs/decisions/015).
+      max_parallel_workers_per_gather: "0",
       application_name: opts.applicationName ?? "city137",
       // Statements are prepared (below) for their parse and round trip, not for plan reuse:
       // every execution is planned for its own values, as unnamed statements were.

@@ -83,7 +83,8 @@ describe("isolation matrix (Tehran vs Shiraz)", () => {
     } finally {
       await scratch.close();
     }
-  });
+    // a database of its own, migrated and seeded (≈ 30 s on PGlite alone; more beside another suite)
+  }, 180_000);
 
   it("a foreign key cannot point into another city", async () => {
     await expect(
