@@ -10,6 +10,7 @@ import { fileRoutes } from "./files";
 import type { Logger } from "./logger";
 import { open311Routes } from "./open311/routes";
 import { portalFileRoutes } from "./portal-files";
+import { admission } from "./overload/admission";
 import { stripeWebhookRoute, type StripeWebhookOptions } from "./webhooks/stripe";
 
 export interface AppOptions {
@@ -23,6 +24,8 @@ export interface AppOptions {
   nudgeOutbox?: () => void;
   /** Stripe's webhook: signing secret and the queue that applies events (absent = 404). */
   stripeWebhook?: Pick<StripeWebhookOptions, "secret" | "enqueue">;
+  /** tRPC calls in progress at once before more are refused with 503 (overload/admission.ts); default 64. */
+  maxInFlight?: number;
   /** Keys of the protected channel (docs/decisions/017). */
   protectedKeys?: ProtectedKeyring;
 }
@@ -48,7 +51,7 @@ function bearer(c: Context): string | null {
 }
 
 /** The HTTP surface: tRPC, attachment files, health, readiness. Routes stay thin. */
-export function createApp({ db, log, trustProxy, now, files, nudgeOutbox, stripeWebhook, protectedKeys }: AppOptions) {
+export function createApp({ db, log, trustProxy, now, files, nudgeOutbox, stripeWebhook, protectedKeys, maxInFlight }: AppOptions) {
   const app = new Hono();
   const context = createContextFactory({ db, now, files, protectedKeys });
 
@@ -82,6 +85,7 @@ export function createApp({ db, log, trustProxy, now, files, nudgeOutbox, stripe
     }
   });
 
+  app.use("/trpc/*", admission(maxInFlight ?? 64));
   // Writes that leave an SMS in the outbox (a code, an answer): relay it now rather than at the next minute.
   app.use("/trpc/*", async (c, next) => {
     await next();
