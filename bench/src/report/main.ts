@@ -62,6 +62,16 @@ if (staff) {
       `${ms(r.p50)} / ${ms(r.p95)}${conc ? ` (${ms(conc.p50)} / ${ms(conc.p95)})` : ""} ${r.p95 <= r.target ? "✓" : "✗"}`);
   }
 }
+// Searches measured again after a change, kept beside the full run (the README's notes say which change).
+const search = load("staff-search");
+if (search) {
+  for (const r of search.rows.filter((x: Json) => x.mode === "sequential")) {
+    const conc = search.rows.find((x: Json) => x.case === r.case && x.mode !== "sequential");
+    row(`bench:staff --only search, ${r.case} (${n(r.matches)} match)`, `p50 / p95 ms, sequential (${conc?.mode ?? ""})`, `p95 ≤ ${r.target} ms`,
+      `${ms(r.p50)} / ${ms(r.p95)}${conc ? ` (${ms(conc.p50)} / ${ms(conc.p95)})` : ""} ${r.p95 <= r.target ? "✓" : "✗"} (${day(search.date)}, load ${search.machine.loadAverage[0]})`);
+  }
+}
+
 const insight = load("insight");
 if (insight) {
   for (const r of insight.rows) {
