@@ -99,7 +99,8 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     key: holidays.id,
     newRow: (f) => ({
       tenantId: f.tenantId,
-      date: new Date(Date.UTC(2040, 0, 1) + Math.floor(Math.random() * 3650) * 86_400_000).toISOString().slice(0, 10),
+      // One day per row (a holiday is unique per city and date): a random day collided now and then.
+      date: new Date(Date.UTC(2040, 0, 1) + (seq += 1) * 86_400_000).toISOString().slice(0, 10),
       jalaliYear: 1418,
       nameFa: "آزمون",
     }),
