@@ -81,7 +81,7 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     key: routingVersions.id,
     newRow: (f) => ({
       tenantId: f.tenantId,
-      number: 1000 + Math.floor(Math.random() * 1e6),
+      number: (seq += 1),
       status: "archived",
       tree: { rules: [], fallback: { assign: { type: "district_office" } } },
     }),
@@ -231,7 +231,7 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
   scoring_formulas: {
     table: scoringFormulas,
     key: scoringFormulas.id,
-    newRow: (f) => ({ tenantId: f.tenantId, version: 1000 + Math.floor(Math.random() * 1e6), weights: { compliance: 1, resolutionTime: 1, satisfaction: 1, reopen: 1 }, minVolume: 1, targetHours: 72 }),
+    newRow: (f) => ({ tenantId: f.tenantId, version: (seq += 1), weights: { compliance: 1, resolutionTime: 1, satisfaction: 1, reopen: 1 }, minVolume: 1, targetHours: 72 }),
     change: { note: sql`note` },
   },
   saved_filters: {
