@@ -54,13 +54,6 @@ async function recreateDatabase() {
     if (!me?.ok) throw new Error("bench:generate bulk-loads past row-level security: BENCH_OWNER_URL needs a superuser or a BYPASSRLS role");
     await admin.unsafe(`drop database if exists "${urls.database}" with (force)`);
     await admin.unsafe(`create database "${urls.database}"`);
-    // The API logs in as app_user (infra/postgres/roles.sql gives it LOGIN on a real server).
-    const appUser = new URL(urls.app).username;
-    const [role] = await admin<{ login: boolean }[]>`select rolcanlogin as login from pg_roles where rolname = ${appUser}`;
-    if (role && !role.login) {
-      console.log(`note: giving ${appUser} LOGIN, as infra/postgres/roles.sql does`);
-      await admin.unsafe(`alter role "${appUser}" login`);
-    }
   } finally {
     await admin.end();
   }
@@ -73,6 +66,19 @@ async function migrateAndSeed() {
     await seedDemo(db);
   } finally {
     await db.close();
+  }
+  // The API logs in as app_user (infra/postgres/roles.sql gives it LOGIN on a real server). On a
+  // fresh server the migrations have only just created it, without LOGIN.
+  const admin = postgres(urls.admin, { max: 1, onnotice: () => {} });
+  try {
+    const appUser = new URL(urls.app).username;
+    const [role] = await admin<{ login: boolean }[]>`select rolcanlogin as login from pg_roles where rolname = ${appUser}`;
+    if (role && !role.login) {
+      console.log(`note: giving ${appUser} LOGIN, as infra/postgres/roles.sql does`);
+      await admin.unsafe(`alter role "${appUser}" login`);
+    }
+  } finally {
+    await admin.end();
   }
 }
 
