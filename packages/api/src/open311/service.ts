@@ -17,6 +17,7 @@ import { ZCreateRequestInput, type CreateRequestInput } from "@city137/validator
 import type { RateLimiter } from "../auth/rate-limit";
 import type { DistrictIndexCache } from "../config/district-index-cache";
 import { registerRequest } from "../routers/request/intake";
+import { trackingNumbersFor } from "../routers/request/tracking-numbers";
 import { catalogue, kindFor, nameOf, serviceDefinition, serviceEntry, type Catalogue } from "./catalogue";
 import { toW3c } from "./dates";
 import { fail, Open311Error } from "./errors";
@@ -259,7 +260,7 @@ export async function createRequest(deps: Open311Deps, city: PublicTenant, form:
   }
   const input: CreateRequestInput = parsed.data;
   const previousKey = open311IdempotencyKey(key.id, form, window - 1);
-  const intake = { tenantId: city.id, actorId: null, districts: deps.districts, now };
+  const intake = { tenantId: city.id, actorId: null, districts: deps.districts, now, seq: await trackingNumbersFor(deps.db).next(city.id) };
 
   const register = () =>
     withTenant(deps.db, city.id, async (tx) => {

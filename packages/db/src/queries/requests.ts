@@ -15,15 +15,31 @@ export async function nextCounter(tx: Tx, p: { tenantId: string; name: string })
   return row!.value;
 }
 
+/**
+ * Reserves `size` numbers of a per-city counter at once and answers the last
+ * of them (the block is last - size + 1 … last). Run it in a transaction of
+ * its own: the row lock is then held only until that short commit, not for a
+ * whole registration (docs/decisions/022).
+ */
+export async function reserveCounterBlock(tx: Tx, p: { tenantId: string; name: string; size: number }): Promise<number> {
+  const [row] = await tx
+    .insert(tenantCounters)
+    .values({ tenantId: p.tenantId, name: p.name, value: p.size })
+    .onConflictDoUpdate({ target: [tenantCounters.tenantId, tenantCounters.name], set: { value: sql`${tenantCounters.value} + ${p.size}` } })
+    .returning({ value: tenantCounters.value });
+  return row!.value;
+}
+
 export async function findRequestByIdempotencyKey(tx: Tx, p: { tenantId: string; key: string }) {
   const [row] = await tx.select().from(requests).where(and(eq(requests.tenantId, p.tenantId), eq(requests.idempotencyKey, p.key)));
   return row ?? null;
 }
 
-export async function insertRequest(tx: Tx, p: { tenantId: string; seq: number; trackingCode: string; values: NewRequest }) {
+/** `id` may be given (intake makes it, so the timeline and outbox rows can travel in the same round trip). */
+export async function insertRequest(tx: Tx, p: { tenantId: string; seq: number; trackingCode: string; id?: string; values: NewRequest }) {
   const [row] = await tx
     .insert(requests)
-    .values({ ...p.values, tenantId: p.tenantId, seq: p.seq, trackingCode: p.trackingCode })
+    .values({ ...p.values, ...(p.id ? { id: p.id } : {}), tenantId: p.tenantId, seq: p.seq, trackingCode: p.trackingCode })
     .returning();
   return row!;
 }

@@ -3,6 +3,7 @@ import { countQrUse, getQrCodeByCode, isUniqueViolation, listCategories } from "
 import type { CreateRequestInput, PortalSubmitInput } from "@city137/validators";
 import type { Context } from "../../trpc";
 import { registerRequest } from "../request/intake";
+import { trackingNumbersFor } from "../request/tracking-numbers";
 import { inCity, portalCity, settingsOf } from "../../portal/city";
 
 /**
@@ -15,7 +16,7 @@ import { inCity, portalCity, settingsOf } from "../../portal/city";
 export async function submitFromPortal(ctx: Context, input: PortalSubmitInput) {
   const city = await portalCity(ctx, input.city);
   const now = ctx.now();
-  const intake = { tenantId: city.id, actorId: null, districts: ctx.districts, now };
+  const intake = { tenantId: city.id, actorId: null, districts: ctx.districts, now, seq: await trackingNumbersFor(ctx.db).next(city.id) };
   const register = () =>
     inCity(ctx, city, async (tx) => {
       const settings = await settingsOf(tx, city);

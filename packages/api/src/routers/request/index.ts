@@ -6,6 +6,7 @@ import { bodyHash, registerRequest } from "./intake";
 import { DUE_SOON_HOURS, toFilter } from "./filters";
 import { supportRequest } from "./support";
 import { changeRequest } from "./transition";
+import { trackingNumbersFor } from "./tracking-numbers";
 
 const viewerOf = (s: { user: { roles: string[]; unitIds: string[] } }) => ({ roles: s.user.roles as never, unitIds: s.user.unitIds });
 
@@ -14,7 +15,8 @@ export const requestRouter = router({
   create: cityRoleProcedure("operator", "supervisor", "city_admin")
     .input(ZCreateRequestInput)
     .mutation(async ({ ctx, input }) => {
-      const intake = { tenantId: ctx.tenantId, actorId: ctx.session.user.id, districts: ctx.districts, now: ctx.now() };
+      const seq = await trackingNumbersFor(ctx.db).next(ctx.tenantId);
+      const intake = { tenantId: ctx.tenantId, actorId: ctx.session.user.id, districts: ctx.districts, now: ctx.now(), seq };
       try {
         const { request, replayed } = await ctx.tenant((tx) => registerRequest(tx, intake, input));
         return { id: request.id, trackingCode: request.trackingCode, status: request.status, unitId: request.unitId, deadline: request.deadline?.toISOString() ?? null, replayed };

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { AppError, checkAttributes, normalizePersian, route, trackingCode } from "@city137/core";
-import { enqueueOutbox, findRequestByIdempotencyKey, getDirectSession, insertRequest, insertRequestEvents, nextCounter, type Tx } from "@city137/db";
+import { enqueueOutbox, findRequestByIdempotencyKey, getDirectSession, insertRequest, insertRequestEvents, type Tx } from "@city137/db";
 import type { CreateRequestInput } from "@city137/validators";
 import { configCacheFor, type CityConfig } from "../../config/city-config-cache";
 import type { DistrictIndexCache } from "../../config/district-index-cache";
@@ -11,6 +11,8 @@ export interface IntakeContext {
   actorId: string | null;
   districts: DistrictIndexCache;
   now: Date;
+  /** Taken before the transaction opened (trackingNumbersFor): unused if the call is a replay or fails. */
+  seq: number;
 }
 
 /** Same key, same body → same message; same key, another body → refused. */
@@ -34,13 +36,16 @@ export function bodyHash(input: CreateRequestInput): string {
 export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateRequestInput) {
   const { tenantId } = ctx;
   const hash = bodyHash(input);
-  const earlier = await findRequestByIdempotencyKey(tx, { tenantId, key: input.idempotencyKey });
+  // Both questions in one round trip (statements on one connection are pipelined in order).
+  const [earlier, config] = await Promise.all([
+    findRequestByIdempotencyKey(tx, { tenantId, key: input.idempotencyKey }),
+    configCacheFor(ctx.districts).get(tx, tenantId),
+  ]);
   if (earlier) {
     if (earlier.idempotencyHash !== hash) throw new AppError("CONFLICT", "errors.request.idempotencyMismatch", { field: "idempotencyKey" });
     return { request: earlier, replayed: true };
   }
 
-  const config = await configCacheFor(ctx.districts).get(tx, tenantId);
   const categories = config.data.categories;
   const category = categories.find((c) => c.id === input.categoryId && c.active);
   if (!category) throw new AppError("NOT_FOUND", "errors.request.unknownCategory", { field: "categoryId" });
@@ -64,66 +69,74 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
   const minutes = decision?.slaMinutes ?? slaOf(path.map((id) => categories.find((c) => c.id === id)!));
   const deadline = config.deadline({ unitId, priority, minutes, from: ctx.now });
 
-  const seq = await nextCounter(tx, { tenantId, name: "tracking" });
-  const request = await insertRequest(tx, {
-    tenantId,
-    seq,
-    trackingCode: trackingCode(tenantId, seq),
-    values: {
-      kind: input.kind,
-      categoryId: category.id,
-      channel: input.channel,
-      description: input.description,
-      searchText: normalizePersian(input.description).toLowerCase(),
-      attributes: clean,
-      lat: input.lat,
-      lon: input.lon,
-      address: input.address,
-      districtId: place.districtId,
-      regionId: place.regionId,
-      citizenName: input.citizen.name,
-      citizenMobile: input.citizen.mobile,
-      citizenNationalId: input.citizen.nationalId,
-      citizenLocale: input.citizen.locale,
-      priority,
-      status: unitId ? "referred" : "registered",
-      unitId,
-      deadline,
-      routingVersionId: version?.id ?? null,
-      routingRuleId: decision?.ruleId ?? null,
-      idempotencyKey: input.idempotencyKey,
-      idempotencyHash: hash,
-      createdBy: ctx.actorId,
-      directSessionId: session?.id ?? null,
-      createdAt: ctx.now,
-    },
-  });
-  // Registration and the automatic referral in one statement.
-  await insertRequestEvents(tx, [
-    { tenantId, requestId: request.id, at: ctx.now, actorStaffId: ctx.actorId, type: "registered", toStatus: "registered", data: { channel: input.channel } },
-    ...(unitId
-      ? [
-          {
-            tenantId,
-            requestId: request.id,
-            at: ctx.now,
-            type: "referred",
-            fromStatus: "registered",
-            toStatus: "referred",
-            unitId,
-            data: session ? { directSession: session.id } : { routingVersion: version?.number ?? null, rule: decision?.ruleId ?? null, unresolved: decision?.unresolved ?? null },
-          },
-        ]
-      : []),
-  ]);
-  if (request.citizenMobile) {
-    await enqueueOutbox(tx, {
+  const { seq } = ctx;
+  // The id is made here so the message, its first timeline entries and the citizen's SMS go to
+  // Postgres together, pipelined in that order; the first failure (a duplicate key) is the one thrown.
+  const id = randomUUID();
+  const code = trackingCode(tenantId, seq);
+  const mobile = input.citizen.mobile;
+  const [request] = await Promise.all([
+    insertRequest(tx, {
       tenantId,
-      topic: "sms.request_registered",
-      dedupeKey: `sms:registered:${request.id}`,
-      payload: { requestId: request.id, trackingCode: request.trackingCode, mobile: request.citizenMobile, locale: request.citizenLocale },
-    });
-  }
+      seq,
+      id,
+      trackingCode: code,
+      values: {
+        kind: input.kind,
+        categoryId: category.id,
+        channel: input.channel,
+        description: input.description,
+        searchText: normalizePersian(input.description).toLowerCase(),
+        attributes: clean,
+        lat: input.lat,
+        lon: input.lon,
+        address: input.address,
+        districtId: place.districtId,
+        regionId: place.regionId,
+        citizenName: input.citizen.name,
+        citizenMobile: mobile,
+        citizenNationalId: input.citizen.nationalId,
+        citizenLocale: input.citizen.locale,
+        priority,
+        status: unitId ? "referred" : "registered",
+        unitId,
+        deadline,
+        routingVersionId: version?.id ?? null,
+        routingRuleId: decision?.ruleId ?? null,
+        idempotencyKey: input.idempotencyKey,
+        idempotencyHash: hash,
+        createdBy: ctx.actorId,
+        directSessionId: session?.id ?? null,
+        createdAt: ctx.now,
+      },
+    }),
+    // Registration and the automatic referral in one statement.
+    insertRequestEvents(tx, [
+      { tenantId, requestId: id, at: ctx.now, actorStaffId: ctx.actorId, type: "registered", toStatus: "registered", data: { channel: input.channel } },
+      ...(unitId
+        ? [
+            {
+              tenantId,
+              requestId: id,
+              at: ctx.now,
+              type: "referred",
+              fromStatus: "registered",
+              toStatus: "referred",
+              unitId,
+              data: session ? { directSession: session.id } : { routingVersion: version?.number ?? null, rule: decision?.ruleId ?? null, unresolved: decision?.unresolved ?? null },
+            },
+          ]
+        : []),
+    ]),
+    mobile
+      ? enqueueOutbox(tx, {
+          tenantId,
+          topic: "sms.request_registered",
+          dedupeKey: `sms:registered:${id}`,
+          payload: { requestId: id, trackingCode: code, mobile, locale: input.citizen.locale ?? null },
+        })
+      : null,
+  ]);
   return { request, replayed: false };
 }
 
