@@ -2,7 +2,7 @@ import config from "@city137/config/eslint";
 
 export default [
   ...config,
-  { ignores: ["results/**"] },
+  { ignores: ["results/**", ".bundle/**"] },
   {
     // Bench tools, not product paths: the bulk loader writes with COPY and the
     // reference server is raw postgres.js by definition, so both open their

@@ -11,7 +11,7 @@
  * demo staff in Chromium (/usr/bin/chromium), then measures sequentially.
  * Needs the bench database (bench:generate, any scale).
  */
-import { spawn, fork, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { once } from "node:events";
 import { createServer } from "node:net";
@@ -24,6 +24,7 @@ import { benchUrls } from "../lib/db-urls";
 import { HttpClient } from "../lib/http";
 import { writeResult } from "../lib/results";
 import { printTable, summarize } from "../lib/stats";
+import { forkBundled } from "../lib/bundled";
 
 const args = parseArgs();
 const calls = numberArg(args, "calls", 40);
@@ -42,7 +43,7 @@ const freePort = () =>
   });
 
 const children: ChildProcess[] = [];
-const api = fork(fileURLToPath(new URL("../intake/api-host.ts", import.meta.url)), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+const api = await forkBundled(new URL("../intake/api-host.ts", import.meta.url), { stdio: ["ignore", "inherit", "inherit", "ipc"] });
 children.push(api);
 const [{ url: apiUrl }] = (await once(api, "message")) as [{ url: string }];
 const port = await freePort();

@@ -8,9 +8,7 @@
  * a ranking for a year ≤ 1 s. The year is the generated one: the 365 Tehran days
  * up to the newest message.
  */
-import { fork } from "node:child_process";
 import { once } from "node:events";
-import { fileURLToPath } from "node:url";
 import { DEMO_PASSWORD } from "@city137/db";
 import { isoDateToJalali } from "@city137/core";
 import { numberArg, parseArgs } from "../lib/args";
@@ -18,13 +16,14 @@ import { HttpClient, TrpcClient } from "../lib/http";
 import { fixedCalls } from "../lib/load";
 import { writeResult } from "../lib/results";
 import { printTable } from "../lib/stats";
+import { forkBundled } from "../lib/bundled";
 
 const args = parseArgs();
 const calls = numberArg(args, "calls", 20);
 const maxSeconds = numberArg(args, "max-seconds", 60);
 const out = args.get("out") ?? "insight";
 
-const child = fork(fileURLToPath(new URL("../intake/api-host.ts", import.meta.url)), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+const child = await forkBundled(new URL("../intake/api-host.ts", import.meta.url), { stdio: ["ignore", "inherit", "inherit", "ipc"] });
 const [{ url }] = (await once(child, "message")) as [{ url: string }];
 const rows: Array<Record<string, string | number>> = [];
 let range = { from: "", to: "" };

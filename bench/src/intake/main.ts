@@ -10,11 +10,10 @@
  * through the API stay (they are real messages with timelines); the reference
  * server's rows are deleted afterwards.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { fileURLToPath } from "node:url";
 import { DEMO_PASSWORD } from "@city137/db";
 import postgres from "postgres";
 import { listArg, numberArg, parseArgs } from "../lib/args";
@@ -25,6 +24,7 @@ import { writeResult } from "../lib/results";
 import { printTable } from "../lib/stats";
 import { intakeBodies } from "./bodies";
 import { REFERENCE_SEQ_FROM } from "./constants";
+import { forkBundled } from "../lib/bundled";
 
 const args = parseArgs();
 const rates = listArg(args, "rates", [10, 50, 200, 500]);
@@ -36,7 +36,7 @@ const urls = benchUrls();
 
 /** Starts a child process and waits for the address it reports. */
 async function start(script: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], { execArgv: ["--import", "tsx"], env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = await forkBundled(new URL(script, import.meta.url), { env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const [msg] = (await Promise.race([once(child, "message"), once(child, "exit").then(() => { throw new Error(`${script} exited before listening`); })])) as [{ url: string }]; // prettier-ignore
   return { child, url: msg.url };
 }

@@ -9,7 +9,6 @@
  * heaviest functions. The .cpuprofile is kept under bench/results/profiles/
  * (open it in Chrome DevTools for the call tree). Needs the bench database.
  */
-import { fork } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -21,6 +20,7 @@ import { closedLoop } from "../lib/load";
 import { postgresCpuByPid, postgresCpuSince } from "../lib/pg-cpu";
 import { printTable } from "../lib/stats";
 import { intakeBodies } from "./bodies";
+import { forkBundled } from "../lib/bundled";
 
 const args = parseArgs();
 const clients = numberArg(args, "clients", 16);
@@ -29,8 +29,8 @@ const dir = fileURLToPath(new URL("../../results/profiles/", import.meta.url));
 mkdirSync(dir, { recursive: true });
 
 const { bodies } = await intakeBodies(2000);
-const child = fork(fileURLToPath(new URL("./api-host.ts", import.meta.url)), [], {
-  execArgv: ["--import", "tsx", "--cpu-prof", `--cpu-prof-dir=${dir}`],
+const child = await forkBundled(new URL("./api-host.ts", import.meta.url), {
+  execArgv: ["--cpu-prof", `--cpu-prof-dir=${dir}`],
   stdio: ["ignore", "inherit", "inherit", "ipc"],
 });
 const [msg] = (await once(child, "message")) as [{ url: string }];

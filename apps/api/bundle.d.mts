@@ -1,0 +1,2 @@
+/** See bundle.mjs. */
+export function bundleApi(options?: { entry?: string; outfile?: string }): Promise<string>;
