@@ -4,7 +4,7 @@
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import { AppError, hasAnyRole, type CityRole, type PlatformRole } from "@city137/core";
-import { isDatabaseUnavailable, withoutTenant, withPlatform, withTenant, type Database, type Tx } from "@city137/db";
+import { isDatabaseUnavailable, withoutTenant, withPlatform, withTenant, type Database, type TenantOptions, type Tx } from "@city137/db";
 import type { FileStore } from "@city137/files";
 import { RateLimiter } from "./auth/rate-limit";
 import { devKeyring, type ProtectedKeyring } from "./protected/keys";
@@ -116,7 +116,7 @@ export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {
     ctx: {
       session: session as CitySession,
       tenantId,
-      tenant: <T>(fn: (tx: Tx) => Promise<T>) => withTenant(ctx.db, tenantId, fn),
+      tenant: <T>(fn: (tx: Tx) => Promise<T>, options?: TenantOptions) => withTenant(ctx.db, tenantId, fn, options),
     },
   });
 });

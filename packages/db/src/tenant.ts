@@ -14,12 +14,25 @@ export function isUuid(value: string): boolean {
  * security limits every statement to this city. On PGlite the session user
  * is a superuser, hence the role switch; on Postgres it is a no-op.
  */
-export function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export interface TenantOptions {
+  /**
+   * Only for transactions made of key lookups and inserts (sign-in checks,
+   * registering a message): Postgres may reuse a generic plan of a prepared
+   * statement instead of planning it again for every execution, as the
+   * connections otherwise force (docs/decisions/019, 024). Never for lists,
+   * searches or dashboards, whose best plan depends on the values.
+   */
+  cachedPlans?: boolean;
+}
+
+export function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tx) => Promise<T>, options: TenantOptions = {}): Promise<T> {
   // A malformed id can belong to no city: answer as for another city's id.
   if (!isUuid(tenantId)) return Promise.reject(notFound());
   return db.orm.transaction(async (tx) => {
     await tx.execute(
-      sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${tenantId}, true)`,
+      options.cachedPlans
+        ? sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${tenantId}, true), set_config('plan_cache_mode', 'auto', true)`
+        : sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${tenantId}, true)`,
     );
     return fn(tx);
   });

@@ -47,6 +47,7 @@ export async function resolveSession(db: Database, token: string | null, now: Da
   const tokenHash = hashSecret(parsed.secret);
   if (parsed.kind === "city") {
     const { tenantId } = parsed;
+    // Key lookups only: the session's statement may keep its plan (docs/decisions/024).
     return withTenant(db, tenantId, async (tx) => {
       const s = await findStaffSession(tx, { tenantId, tokenHash });
       if (!s) return null;
@@ -65,7 +66,7 @@ export async function resolveSession(db: Database, token: string | null, now: Da
         city: s.city,
         user: { ...user, unitIds: s.unitIds },
       };
-    });
+    }, { cachedPlans: true });
   }
   return withPlatform(db, async (tx) => {
     const s = await findPlatformSession(tx, { tokenHash });

@@ -16,8 +16,8 @@ import {
 import { ZCreateRequestInput, type CreateRequestInput } from "@city137/validators";
 import type { RateLimiter } from "../auth/rate-limit";
 import type { DistrictIndexCache } from "../config/district-index-cache";
-import { registerRequest } from "../routers/request/intake";
-import { trackingNumbersFor } from "../routers/request/tracking-numbers";
+import { INTAKE_PLANS, registerRequest } from "../routers/request/intake";
+import { trackingNumbersFor } from "../intake/tracking-numbers";
 import { catalogue, kindFor, nameOf, serviceDefinition, serviceEntry, type Catalogue } from "./catalogue";
 import { toW3c } from "./dates";
 import { fail, Open311Error } from "./errors";
@@ -272,7 +272,7 @@ export async function createRequest(deps: Open311Deps, city: PublicTenant, form:
         await insertOpen311Request(tx, { tenantId: city.id, requestId: registered.request.id, apiKeyId: key.id, ...extra, at: now });
       }
       return registered;
-    });
+    }, INTAKE_PLANS);
   let result: Awaited<ReturnType<typeof register>>;
   try {
     try {

@@ -1,5 +1,5 @@
 import { notFound } from "@city137/core";
-import { findPortalCity, getPortalSettings, withTenant, type PortalCity, type Tx } from "@city137/db";
+import { findPortalCity, getPortalSettings, withTenant, type PortalCity, type TenantOptions, type Tx } from "@city137/db";
 import type { Context } from "../trpc";
 
 /**
@@ -18,8 +18,8 @@ export async function portalCity(ctx: Context, slug: string): Promise<PortalCity
   return city;
 }
 
-export function inCity<T>(ctx: Context, city: PortalCity, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return withTenant(ctx.db, city.id, fn);
+export function inCity<T>(ctx: Context, city: PortalCity, fn: (tx: Tx) => Promise<T>, options?: TenantOptions): Promise<T> {
+  return withTenant(ctx.db, city.id, fn, options);
 }
 
 export function settingsOf(tx: Tx, city: PortalCity) {

@@ -2,8 +2,8 @@ import { AppError, signLink, verifyQrCode } from "@city137/core";
 import { countQrUse, getQrCodeByCode, isUniqueViolation, listCategories } from "@city137/db";
 import type { CreateRequestInput, PortalSubmitInput } from "@city137/validators";
 import type { Context } from "../../trpc";
-import { registerRequest } from "../request/intake";
-import { trackingNumbersFor } from "../request/tracking-numbers";
+import { INTAKE_PLANS, registerRequest } from "../request/intake";
+import { trackingNumbersFor } from "../../intake/tracking-numbers";
 import { inCity, portalCity, settingsOf } from "../../portal/city";
 
 /**
@@ -39,7 +39,7 @@ export async function submitFromPortal(ctx: Context, input: PortalSubmitInput) {
       const out = await registerRequest(tx, intake, request);
       if (!out.replayed && qr && !qr.revokedAt) await countQrUse(tx, { tenantId: city.id, id: qr.id, what: "message" });
       return { ...out, uploadToken: signLink(settings.signingSecret, "upload", out.request.id), trackToken: signLink(settings.signingSecret, "track", out.request.id) };
-    });
+    }, INTAKE_PLANS);
   let result;
   try {
     result = await register();

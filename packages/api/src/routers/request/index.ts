@@ -2,11 +2,11 @@ import { AppError, boxAround, canSeeRequest, distanceMetres, fromTehranDayMinute
 import { countsByShift, getOpen311Extras, getRequest, isUniqueViolation, recordAudit, listRequestEvents, listRequests, listSupporters, listUnits, openLoadByUnit, openRequestsInBox, recentRoutingEvents } from "@city137/db";
 import { ZCreateRequestInput, ZGetRequestInput, ZListRequestsInput, ZNearbyRequestsInput, ZRoutingEventsInput, ZSupportRequestInput, ZTransitionRequestInput } from "@city137/validators";
 import { cityRoleProcedure, router, staffProcedure } from "../../trpc";
-import { bodyHash, registerRequest } from "./intake";
+import { INTAKE_PLANS, bodyHash, registerRequest } from "./intake";
 import { DUE_SOON_HOURS, toFilter } from "./filters";
 import { supportRequest } from "./support";
 import { changeRequest } from "./transition";
-import { trackingNumbersFor } from "./tracking-numbers";
+import { trackingNumbersFor } from "../../intake/tracking-numbers";
 
 const viewerOf = (s: { user: { roles: string[]; unitIds: string[] } }) => ({ roles: s.user.roles as never, unitIds: s.user.unitIds });
 
@@ -18,12 +18,12 @@ export const requestRouter = router({
       const seq = await trackingNumbersFor(ctx.db).next(ctx.tenantId);
       const intake = { tenantId: ctx.tenantId, actorId: ctx.session.user.id, districts: ctx.districts, now: ctx.now(), seq };
       try {
-        const { request, replayed } = await ctx.tenant((tx) => registerRequest(tx, intake, input));
+        const { request, replayed } = await ctx.tenant((tx) => registerRequest(tx, intake, input), INTAKE_PLANS);
         return { id: request.id, trackingCode: request.trackingCode, status: request.status, unitId: request.unitId, deadline: request.deadline?.toISOString() ?? null, replayed };
       } catch (err) {
         // A concurrent submit with the same key won the race: answer with its message.
         if (!isUniqueViolation(err)) throw err;
-        const first = await ctx.tenant((tx) => registerRequest(tx, intake, input)).catch(() => null);
+        const first = await ctx.tenant((tx) => registerRequest(tx, intake, input), INTAKE_PLANS).catch(() => null);
         if (!first) throw new AppError("CONFLICT", "errors.request.idempotencyMismatch", { field: "idempotencyKey", cause: err });
         const r = first.request;
         if (r.idempotencyHash !== bodyHash(input)) throw new AppError("CONFLICT", "errors.request.idempotencyMismatch", { field: "idempotencyKey" });

@@ -15,6 +15,9 @@ export interface IntakeContext {
   seq: number;
 }
 
+/** Registering is key lookups and inserts: its transaction may keep statement plans (docs/decisions/024). */
+export const INTAKE_PLANS = { cachedPlans: true } as const;
+
 /** Same key, same body → same message; same key, another body → refused. */
 export function bodyHash(input: CreateRequestInput): string {
   // Without a session the body hashes as it did before sessions existed (keys stored then still replay).

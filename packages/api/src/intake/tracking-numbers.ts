@@ -41,7 +41,7 @@ export class TrackingNumbers {
   private refill(tenantId: string): Promise<void> {
     let pending = this.refills.get(tenantId);
     if (!pending) {
-      pending = withTenant(this.db, tenantId, (tx) => reserveCounterBlock(tx, { tenantId, name: "tracking", size: this.size }))
+      pending = withTenant(this.db, tenantId, (tx) => reserveCounterBlock(tx, { tenantId, name: "tracking", size: this.size }), { cachedPlans: true })
         .then((last) => void this.blocks.set(tenantId, { next: last - this.size + 1, last }))
         .finally(() => this.refills.delete(tenantId));
       this.refills.set(tenantId, pending);
