@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Dimension, RequestScope } from "@city137/core";
 import type { Tx } from "../client";
-import { insightDaily, insightDailyHours, insightDirtyDays, requestFeedback, requests } from "../schema";
+import { insightDaily, insightDailyHours, insightDailyScore, insightDirtyDays, requestFeedback, requests } from "../schema";
 import {
   deadlineAhead,
   dimensionKey,
@@ -16,6 +16,7 @@ import {
   type HoursMeasure,
   type ServiceCounts,
 } from "./insight";
+import { fillScoreRows, scoreTargets } from "./insight-ranking";
 
 /*
  * The dashboards' daily rollup (docs/decisions/016). Filled from requests with
@@ -35,6 +36,7 @@ export async function rebuildInsight(tx: Tx, p: { tenantId: string; days?: numbe
   const days = p.days ? [...new Set(p.days)] : undefined;
   await tx.delete(insightDaily).where(and(eq(insightDaily.tenantId, p.tenantId), days ? inArray(insightDaily.day, days) : undefined));
   await tx.delete(insightDailyHours).where(and(eq(insightDailyHours.tenantId, p.tenantId), days ? inArray(insightDailyHours.day, days) : undefined));
+  await tx.delete(insightDailyScore).where(and(eq(insightDailyScore.tenantId, p.tenantId), days ? inArray(insightDailyScore.day, days) : undefined));
   const where = and(eq(requests.tenantId, p.tenantId), days ? onDays(days) : undefined);
   const f = serviceFlags();
   // One pass over the messages per rebuild: a per-message row of keys and flags, grouped by every dimension at once.
@@ -64,6 +66,7 @@ export async function rebuildInsight(tx: Tx, p: { tenantId: string; days?: numbe
     ) m
     where hours is not null
     group by tenant_id, day, corruption, measure, hours`);
+  await fillScoreRows(tx, { tenantId: p.tenantId, where });
 }
 
 /** Recomputes the days marked stale for a city and clears the marks it read; returns those days. */
@@ -72,7 +75,18 @@ export async function refreshInsight(tx: Tx, p: { tenantId: string }) {
   const marked = await tx.delete(insightDirtyDays).where(eq(insightDirtyDays.tenantId, p.tenantId)).returning({ day: insightDirtyDays.day });
   const days = [...new Set(marked.map((m) => m.day))].sort((a, b) => a - b);
   await rebuildInsight(tx, { tenantId: p.tenantId, days });
-  return days;
+  // Score rows written before a formula version brought a new target hours: recount those days' score rows only.
+  const targets = await scoreTargets(tx, p);
+  const lacking = await tx
+    .selectDistinct({ day: insightDailyScore.day })
+    .from(insightDailyScore)
+    .where(and(eq(insightDailyScore.tenantId, p.tenantId), sql`not (${insightDailyScore.targets} @> ${sql.raw(`'{${targets.join(",")}}'`)}::int[])`));
+  const refill = lacking.map((r) => r.day);
+  if (refill.length) {
+    await tx.delete(insightDailyScore).where(and(eq(insightDailyScore.tenantId, p.tenantId), inArray(insightDailyScore.day, refill)));
+    await fillScoreRows(tx, { tenantId: p.tenantId, where: and(eq(requests.tenantId, p.tenantId), onDays(refill)) });
+  }
+  return [...new Set([...days, ...refill])].sort((a, b) => a - b);
 }
 
 /** Recomputes a city's whole rollup and clears its marks (the rebuild command and bench:generate). */
