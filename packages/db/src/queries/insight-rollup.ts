@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
-import type { Dimension, RequestScope } from "@city137/core";
+import { AGEING_BUCKETS, ageingBucket, type Dimension, type RequestScope } from "@city137/core";
 import type { Tx } from "../client";
 import { insightDaily, insightDailyHours, insightDailyScore, insightDirtyDays, requestFeedback, requests } from "../schema";
 import {
@@ -7,6 +7,7 @@ import {
   dimensionKey,
   hoursColumns,
   onDays,
+  openAgeing,
   rawHours,
   rawServiceCounts,
   SERVICE_COUNT_KEYS,
@@ -139,6 +140,8 @@ export interface FigureSource {
   /** Unresolved messages of the range whose deadline is still ahead at `now` (always read raw). */
   deadlineAhead(now: Date): Promise<number>;
   corruptionCount(): Promise<number>;
+  /** Messages open at `now` (any registration day) per ageing bucket (core's AGEING_BUCKETS). */
+  ageing(now: Date): Promise<Array<{ bucket: string; count: number }>>;
 }
 
 const dayStart = (day: number) => new Date((day * 86400 - 12600) * 1000);
@@ -161,6 +164,7 @@ export async function figureSource(tx: Tx, p: { tenantId: string; scope: Request
       hours: () => rawHours(tx, rangeOf(main)),
       deadlineAhead: (now) => deadlineAhead(tx, { ...rangeOf(main), now }),
       corruptionCount: () => rawCorruption(tx, { ...rangeOf(main), days: undefined }),
+      ageing: (now) => openAgeing(tx, { ...base, now }),
     };
   }
   const staleCache = new Map<string, Promise<number[]>>();
@@ -246,6 +250,34 @@ export async function figureSource(tx: Tx, p: { tenantId: string; scope: Request
       return [...rolled, ...fresh];
     },
     deadlineAhead: (now) => deadlineAhead(tx, { ...rangeOf(main), now }),
+    async ageing(now) {
+      // A day lies wholly in one age bucket unless a bucket's edge (now − N hours) falls in it: those
+      // few days, and the stale ones, are read from the messages; every other day's open count from the rollup.
+      const dayOf = (ms: number) => Math.floor((ms / 1000 + 12600) / 86400);
+      const edges = AGEING_BUCKETS.filter((b) => Number.isFinite(b.maxHours)).map((b) => dayOf(now.getTime() - b.maxHours * 3_600_000));
+      const marked = await tx.selectDistinct({ day: insightDirtyDays.day }).from(insightDirtyDays).where(eq(insightDirtyDays.tenantId, p.tenantId));
+      const raw = [...new Set([...edges, ...marked.map((m) => m.day)])];
+      const rolled = await tx
+        .select({ day: insightDaily.day, n: sql<number>`sum(${insightDaily.open})::int` })
+        .from(insightDaily)
+        .where(
+          and(
+            eq(insightDaily.tenantId, p.tenantId),
+            eq(insightDaily.dimension, "none"),
+            corruption === undefined ? undefined : eq(insightDaily.corruption, corruption),
+            notInArray(insightDaily.day, raw),
+            sql`${insightDaily.open} > 0`,
+          ),
+        )
+        .groupBy(insightDaily.day);
+      const counts = new Map<string, number>();
+      for (const r of rolled) {
+        const bucket = ageingBucket((now.getTime() - dayStart(r.day).getTime()) / 3_600_000);
+        counts.set(bucket, (counts.get(bucket) ?? 0) + Number(r.n));
+      }
+      for (const r of await openAgeing(tx, { ...base, days: raw, now })) counts.set(r.bucket, (counts.get(r.bucket) ?? 0) + Number(r.count));
+      return [...counts.entries()].map(([bucket, count]) => ({ bucket, count }));
+    },
     async corruptionCount() {
       const skip = await stale(main);
       const [rolled] = await tx

@@ -1,5 +1,5 @@
 import { bucketOfDay, growthPercent, histogramPercentile, isoDateOfDay, percent, sameRangeLastYear, AGEING_BUCKETS, type Granularity, type RequestScope } from "@city137/core";
-import { figureSource, openAgeing, type BucketRow, type Tx } from "@city137/db";
+import { figureSource, type BucketRow, type Tx } from "@city137/db";
 import type { InsightDashboardInput } from "@city137/validators";
 import { dayRange } from "./range";
 
@@ -44,7 +44,7 @@ export async function dashboard(tx: Tx, p: { tenantId: string; scope: RequestSco
     const h = hours.filter((x) => x.measure === measure);
     return { p50: histogramPercentile(h, 0.5), p90: histogramPercentile(h, 0.9) };
   };
-  const ageing = await openAgeing(tx, { tenantId: p.tenantId, scope: p.scope, now: p.now });
+  const ageing = await src.ageing(p.now);
   const total = series.reduce((a, x) => a + x.count, 0);
   return {
     from: p.input.from,

@@ -72,6 +72,20 @@ describe("the dashboards' daily rollup", () => {
     expect(d.service.resolutionHours).toEqual({ p50: hours[Math.ceil(0.5 * hours.length) - 1], p90: hours[Math.ceil(0.9 * hours.length) - 1] });
   });
 
+  it("counts the open backlog by age as the messages do at any instant, each edge day read from the messages", async () => {
+    // Instants inside and after the range: every age bucket, edges falling on days with messages, and hours that are not midnight.
+    const instants = ["2026-09-02T03:10:00+03:30", "2026-09-10T23:59:00+03:30", "2026-10-05T12:00:00+03:30", "2026-10-20T12:00:00+03:30", "2026-12-01T00:00:00+03:30"].map((x) => new Date(x));
+    const seen = new Set<string>();
+    for (const now of instants)
+      for (const scope of [manager, inspector]) {
+        const at = (rollup: boolean) => withTenant(api.db, tehranId, (tx) => dashboard(tx, { tenantId: tehranId, scope, now, input: { ...RANGE, dimension: "none", granularity: "month" }, rollup }));
+        const [viaRollup, viaMessages] = [await at(true), await at(false)];
+        expect(viaRollup.backlog, now.toISOString()).toEqual(viaMessages.backlog);
+        for (const b of viaRollup.backlog) if (b.count > 0) seen.add(b.key);
+      }
+    expect([...seen].sort()).toEqual(["d1to3", "d3to7", "d7to30", "gt30d", "lt1d"]);
+  });
+
   it("notices a rollup that is off by one (the comparison reads the rollup)", async () => {
     const bump = (by: number) => bumpRollupTotal(api.db, { tenantId: tehranId, day: 20710, by });
     await bump(1);
