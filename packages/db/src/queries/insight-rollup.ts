@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
-import { AGEING_BUCKETS, ageingBucket, type Dimension, type RequestScope } from "@city137/core";
+import { AGEING_BUCKETS, ageingBucket, type Dimension, type MessageGroup, type RequestScope } from "@city137/core";
 import type { Tx } from "../client";
 import { insightDaily, insightDailyHours, insightDailyScore, insightDirtyDays, requestFeedback, requests } from "../schema";
 import {
@@ -303,4 +303,52 @@ async function rawCorruption(tx: Tx, p: { tenantId: string; from: Date; to: Date
     .from(requests)
     .where(and(eq(requests.tenantId, p.tenantId), eq(requests.kind, "corruption_report"), gte(requests.createdAt, p.from), lt(requests.createdAt, p.to), p.days ? onDays(p.days) : undefined));
   return row?.n ?? 0;
+}
+
+/** The groups whose size the rollup knows (with "due" and "late" completed by the raw deadlines still ahead). */
+const ROLLED_GROUPS: Partial<Record<MessageGroup, (c: ServiceCounts, due: () => Promise<number>) => number | Promise<number>>> = {
+  all: (c) => c.all,
+  open: (c) => c.open,
+  resolved: (c) => c.resolved,
+  on_time: (c) => c.onTime,
+  reopened: (c) => c.reopened,
+  duplicate: (c) => c.duplicate,
+  forwarded: (c) => c.forwarded,
+  rated: (c) => c.rated,
+  due: (_c, due) => due(),
+  late: async (c, due) => (await due()) - c.onTime,
+};
+
+/**
+ * How many messages a figure's drill-down lists, for a city-wide viewer and a range of Tehran days,
+ * optionally one breakdown key: the same sum as the dashboard figure (rollup for current days, the
+ * messages for stale days). Null when the rollup cannot say (unit staff, other groups).
+ */
+export async function rolledFigureTotal(
+  tx: Tx,
+  p: { tenantId: string; scope: RequestScope; fromDay: number; toDay: number; group: MessageGroup; slice?: { dimension: Dimension; key: string }; now: Date },
+): Promise<number | null> {
+  const of = ROLLED_GROUPS[p.group];
+  if (!of || p.scope.units !== "all") return null;
+  const dimension = p.slice?.dimension ?? "none";
+  const range = { tenantId: p.tenantId, scope: p.scope, from: dayStart(p.fromDay), to: dayStart(p.toDay), slice: p.slice };
+  const skip = await staleDays(tx, { tenantId: p.tenantId, fromDay: p.fromDay, toDay: p.toDay });
+  const sums = Object.fromEntries(SERVICE_COUNT_KEYS.map((k) => [k, sql<number>`coalesce(sum(${insightDaily[k]}), 0)::int`])) as Record<keyof ServiceCounts, SQL<number>>;
+  const [rolled] = await tx
+    .select(sums)
+    .from(insightDaily)
+    .where(
+      and(
+        eq(insightDaily.tenantId, p.tenantId),
+        eq(insightDaily.dimension, dimension),
+        dimension === "none" ? undefined : eq(insightDaily.key, p.slice!.key),
+        gte(insightDaily.day, p.fromDay),
+        lt(insightDaily.day, p.toDay),
+        p.scope.corruption ? undefined : eq(insightDaily.corruption, false),
+        skip.length ? notInArray(insightDaily.day, skip) : undefined,
+      ),
+    );
+  const fresh = skip.length ? await rawServiceCounts(tx, { ...range, days: skip }) : null;
+  const c = Object.fromEntries(SERVICE_COUNT_KEYS.map((k) => [k, Number(rolled![k]) + (fresh?.[k] ?? 0)])) as unknown as ServiceCounts;
+  return of(c, async () => c.dueResolved + c.unresolvedDeadline - (await deadlineAhead(tx, { ...range, now: p.now })));
 }

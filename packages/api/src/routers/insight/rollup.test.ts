@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DIMENSIONS, GRANULARITIES, hoursBucket, requestScope, type RequestScope } from "@city137/core";
-import { refreshInsight, schema, staleDays, withTenant } from "@city137/db";
+import { DIMENSIONS, GRANULARITIES, MESSAGE_GROUPS, hoursBucket, requestScope, type RequestScope } from "@city137/core";
+import { listFigureMessages, refreshInsight, rolledFigureTotal, schema, staleDays, withTenant } from "@city137/db";
 import { bumpRollupTotal, insertRandomMessages, resolveOneRegistered } from "@city137/db/testing";
 import { createTestApi, type TestApi } from "../../test-utils";
 import { dashboard } from "./dashboard";
@@ -37,6 +37,26 @@ async function expectSameFigures() {
   return compared;
 }
 
+/** Every drill-down total the rollup can give equals the count of the listed messages, for every group, several slices and both scopes. */
+async function expectSameTotals() {
+  let compared = 0;
+  const d = await read(manager, { dimension: "unit", granularity: "month" }, true);
+  const slices = [undefined, { dimension: "unit" as const, key: d.totals[0]!.key }, { dimension: "kind" as const, key: "corruption_report" }, { dimension: "shift" as const, key: "night" }, { dimension: "channel" as const, key: "phone" }];
+  for (const scope of [manager, inspector])
+    for (const slice of slices)
+      for (const group of MESSAGE_GROUPS) {
+        const p = { tenantId: tehranId, scope, fromDay: 20697, toDay: 20737, group, slice, now: NOW };
+        const rolled = await withTenant(api.db, tehranId, (tx) => rolledFigureTotal(tx, p));
+        if (rolled === null) continue;
+        const listed = await withTenant(api.db, tehranId, (tx) =>
+          listFigureMessages(tx, { ...p, from: new Date("2026-09-01T00:00:00+03:30"), to: new Date("2026-10-11T00:00:00+03:30"), targetHours: 72, limit: 1, offset: 0 }),
+        );
+        expect(rolled, `${group} ${slice?.dimension}=${slice?.key}`).toBe(listed.total);
+        compared++;
+      }
+  return compared;
+}
+
 beforeAll(async () => {
   api = await createTestApi();
   tehranId = (await api.caller().city.get({ slug: "tehran" })).id;
@@ -53,6 +73,7 @@ describe("the dashboards' daily rollup", () => {
     const inRange = { tenantId: tehranId, fromDay: 20697, toDay: 20737 };
     expect(await withTenant(api.db, tehranId, (tx) => staleDays(tx, inRange))).toEqual([]); // so the rollup, not the messages, answers
     expect(await expectSameFigures()).toBe(2 * DIMENSIONS.length * GRANULARITIES.length);
+    expect(await expectSameTotals()).toBe(2 * 5 * 10); // every group but resolved_in_target and scored
     const d = await read(manager, { dimension: "channel", granularity: "month" }, true);
     // The fixture is rich enough for every figure to be non-trivial.
     expect(d.total).toBeGreaterThan(250);
@@ -101,8 +122,10 @@ describe("the dashboards' daily rollup", () => {
     const inRange = { tenantId: tehranId, fromDay: 20697, toDay: 20737 };
     expect(await withTenant(api.db, tehranId, (tx) => staleDays(tx, inRange))).toHaveLength(1);
     await expectSameFigures();
+    await expectSameTotals();
     await withTenant(api.db, tehranId, (tx) => refreshInsight(tx, { tenantId: tehranId }));
     expect(await withTenant(api.db, tehranId, (tx) => staleDays(tx, inRange))).toEqual([]);
     await expectSameFigures();
+    await expectSameTotals();
   });
 });
