@@ -3,8 +3,16 @@ import { figureSource, type BucketRow, type Tx } from "@city137/db";
 import type { InsightDashboardInput } from "@city137/validators";
 import { dayRange } from "./range";
 
-/** A bucket's rows as the chart and its drill-down read them. */
-const asSeries = (rows: BucketRow[]) => rows.map((b) => ({ bucket: b.bucket, key: b.key, count: b.count, from: isoDateOfDay(b.fromDay), to: isoDateOfDay(b.toDay) }));
+/** A bucket's rows as the chart and its drill-down read them (each day's date computed once: a year by week and unit has thousands of rows). */
+const asSeries = (rows: BucketRow[]) => {
+  const dates = new Map<number, string>();
+  const iso = (day: number) => {
+    let d = dates.get(day);
+    if (d === undefined) dates.set(day, (d = isoDateOfDay(day)));
+    return d;
+  };
+  return rows.map((b) => ({ bucket: b.bucket, key: b.key, count: b.count, from: iso(b.fromDay), to: iso(b.toDay) }));
+};
 
 /** Jalali bucket names per day, each computed once. */
 function bucketNamer(g: Granularity) {
