@@ -8,7 +8,7 @@ import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, request
 import { billingAccounts, billingInvoices, billingPayments, billingStripeEvents, billingUsageDaily } from "../schema";
 import { scoringFormulas } from "../schema";
 import { protectedReportEntries, protectedReports } from "../schema";
-import { insightDaily, insightDailyHours, insightDirtyDays } from "../schema";
+import { insightDaily, insightDailyHours, insightDailyScore, insightDirtyDays } from "../schema";
 import { directSessions } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 
@@ -201,6 +201,12 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     key: insightDailyHours.measure,
     newRow: (f) => ({ tenantId: f.tenantId, day: 20000, corruption: false, measure: `m${tag()}`, hours: 1, n: 1 }),
     change: { n: sql`n` },
+  },
+  insight_daily_score: {
+    table: insightDailyScore,
+    key: insightDailyScore.key,
+    newRow: (f) => ({ tenantId: f.tenantId, day: 20000, level: "unit", key: `k${tag()}`, volume: 1, dueResolved: 0, unresolvedDeadline: 0, onTime: 0, resolved: 0, reopened: 0, ratings: 0, ratingSum: 0, targets: [72], inTarget: [0] }),
+    change: { volume: sql`n_volume` },
   },
   insight_dirty_days: {
     table: insightDirtyDays,

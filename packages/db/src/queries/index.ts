@@ -33,4 +33,5 @@ export * from "./scoring";
 export * from "./protected-reports";
 export * from "./insight-rollup";
 export * from "./insight-map";
+export * from "./insight-ranking";
 export * from "./direct-sessions";

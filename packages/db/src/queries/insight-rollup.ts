@@ -1,12 +1,13 @@
 import { and, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
-import type { Dimension, RequestScope } from "@city137/core";
+import { AGEING_BUCKETS, ageingBucket, type Dimension, type MessageGroup, type RequestScope } from "@city137/core";
 import type { Tx } from "../client";
-import { insightDaily, insightDailyHours, insightDirtyDays, requestFeedback, requests } from "../schema";
+import { insightDaily, insightDailyHours, insightDailyScore, insightDirtyDays, requestFeedback, requests } from "../schema";
 import {
   deadlineAhead,
   dimensionKey,
   hoursColumns,
   onDays,
+  openAgeing,
   rawHours,
   rawServiceCounts,
   SERVICE_COUNT_KEYS,
@@ -16,6 +17,7 @@ import {
   type HoursMeasure,
   type ServiceCounts,
 } from "./insight";
+import { fillScoreRows, scoreTargets } from "./insight-ranking";
 
 /*
  * The dashboards' daily rollup (docs/decisions/016). Filled from requests with
@@ -35,6 +37,7 @@ export async function rebuildInsight(tx: Tx, p: { tenantId: string; days?: numbe
   const days = p.days ? [...new Set(p.days)] : undefined;
   await tx.delete(insightDaily).where(and(eq(insightDaily.tenantId, p.tenantId), days ? inArray(insightDaily.day, days) : undefined));
   await tx.delete(insightDailyHours).where(and(eq(insightDailyHours.tenantId, p.tenantId), days ? inArray(insightDailyHours.day, days) : undefined));
+  await tx.delete(insightDailyScore).where(and(eq(insightDailyScore.tenantId, p.tenantId), days ? inArray(insightDailyScore.day, days) : undefined));
   const where = and(eq(requests.tenantId, p.tenantId), days ? onDays(days) : undefined);
   const f = serviceFlags();
   // One pass over the messages per rebuild: a per-message row of keys and flags, grouped by every dimension at once.
@@ -64,6 +67,7 @@ export async function rebuildInsight(tx: Tx, p: { tenantId: string; days?: numbe
     ) m
     where hours is not null
     group by tenant_id, day, corruption, measure, hours`);
+  await fillScoreRows(tx, { tenantId: p.tenantId, where });
 }
 
 /** Recomputes the days marked stale for a city and clears the marks it read; returns those days. */
@@ -72,7 +76,18 @@ export async function refreshInsight(tx: Tx, p: { tenantId: string }) {
   const marked = await tx.delete(insightDirtyDays).where(eq(insightDirtyDays.tenantId, p.tenantId)).returning({ day: insightDirtyDays.day });
   const days = [...new Set(marked.map((m) => m.day))].sort((a, b) => a - b);
   await rebuildInsight(tx, { tenantId: p.tenantId, days });
-  return days;
+  // Score rows written before a formula version brought a new target hours: recount those days' score rows only.
+  const targets = await scoreTargets(tx, p);
+  const lacking = await tx
+    .selectDistinct({ day: insightDailyScore.day })
+    .from(insightDailyScore)
+    .where(and(eq(insightDailyScore.tenantId, p.tenantId), sql`not (${insightDailyScore.targets} @> ${sql.raw(`'{${targets.join(",")}}'`)}::int[])`));
+  const refill = lacking.map((r) => r.day);
+  if (refill.length) {
+    await tx.delete(insightDailyScore).where(and(eq(insightDailyScore.tenantId, p.tenantId), inArray(insightDailyScore.day, refill)));
+    await fillScoreRows(tx, { tenantId: p.tenantId, where: and(eq(requests.tenantId, p.tenantId), onDays(refill)) });
+  }
+  return [...new Set([...days, ...refill])].sort((a, b) => a - b);
 }
 
 /** Recomputes a city's whole rollup and clears its marks (the rebuild command and bench:generate). */
@@ -125,6 +140,8 @@ export interface FigureSource {
   /** Unresolved messages of the range whose deadline is still ahead at `now` (always read raw). */
   deadlineAhead(now: Date): Promise<number>;
   corruptionCount(): Promise<number>;
+  /** Messages open at `now` (any registration day) per ageing bucket (core's AGEING_BUCKETS). */
+  ageing(now: Date): Promise<Array<{ bucket: string; count: number }>>;
 }
 
 const dayStart = (day: number) => new Date((day * 86400 - 12600) * 1000);
@@ -147,6 +164,7 @@ export async function figureSource(tx: Tx, p: { tenantId: string; scope: Request
       hours: () => rawHours(tx, rangeOf(main)),
       deadlineAhead: (now) => deadlineAhead(tx, { ...rangeOf(main), now }),
       corruptionCount: () => rawCorruption(tx, { ...rangeOf(main), days: undefined }),
+      ageing: (now) => openAgeing(tx, { ...base, now }),
     };
   }
   const staleCache = new Map<string, Promise<number[]>>();
@@ -232,6 +250,34 @@ export async function figureSource(tx: Tx, p: { tenantId: string; scope: Request
       return [...rolled, ...fresh];
     },
     deadlineAhead: (now) => deadlineAhead(tx, { ...rangeOf(main), now }),
+    async ageing(now) {
+      // A day lies wholly in one age bucket unless a bucket's edge (now − N hours) falls in it: those
+      // few days, and the stale ones, are read from the messages; every other day's open count from the rollup.
+      const dayOf = (ms: number) => Math.floor((ms / 1000 + 12600) / 86400);
+      const edges = AGEING_BUCKETS.filter((b) => Number.isFinite(b.maxHours)).map((b) => dayOf(now.getTime() - b.maxHours * 3_600_000));
+      const marked = await tx.selectDistinct({ day: insightDirtyDays.day }).from(insightDirtyDays).where(eq(insightDirtyDays.tenantId, p.tenantId));
+      const raw = [...new Set([...edges, ...marked.map((m) => m.day)])];
+      const rolled = await tx
+        .select({ day: insightDaily.day, n: sql<number>`sum(${insightDaily.open})::int` })
+        .from(insightDaily)
+        .where(
+          and(
+            eq(insightDaily.tenantId, p.tenantId),
+            eq(insightDaily.dimension, "none"),
+            corruption === undefined ? undefined : eq(insightDaily.corruption, corruption),
+            notInArray(insightDaily.day, raw),
+            sql`${insightDaily.open} > 0`,
+          ),
+        )
+        .groupBy(insightDaily.day);
+      const counts = new Map<string, number>();
+      for (const r of rolled) {
+        const bucket = ageingBucket((now.getTime() - dayStart(r.day).getTime()) / 3_600_000);
+        counts.set(bucket, (counts.get(bucket) ?? 0) + Number(r.n));
+      }
+      for (const r of await openAgeing(tx, { ...base, days: raw, now })) counts.set(r.bucket, (counts.get(r.bucket) ?? 0) + Number(r.count));
+      return [...counts.entries()].map(([bucket, count]) => ({ bucket, count }));
+    },
     async corruptionCount() {
       const skip = await stale(main);
       const [rolled] = await tx
@@ -257,4 +303,52 @@ async function rawCorruption(tx: Tx, p: { tenantId: string; from: Date; to: Date
     .from(requests)
     .where(and(eq(requests.tenantId, p.tenantId), eq(requests.kind, "corruption_report"), gte(requests.createdAt, p.from), lt(requests.createdAt, p.to), p.days ? onDays(p.days) : undefined));
   return row?.n ?? 0;
+}
+
+/** The groups whose size the rollup knows (with "due" and "late" completed by the raw deadlines still ahead). */
+const ROLLED_GROUPS: Partial<Record<MessageGroup, (c: ServiceCounts, due: () => Promise<number>) => number | Promise<number>>> = {
+  all: (c) => c.all,
+  open: (c) => c.open,
+  resolved: (c) => c.resolved,
+  on_time: (c) => c.onTime,
+  reopened: (c) => c.reopened,
+  duplicate: (c) => c.duplicate,
+  forwarded: (c) => c.forwarded,
+  rated: (c) => c.rated,
+  due: (_c, due) => due(),
+  late: async (c, due) => (await due()) - c.onTime,
+};
+
+/**
+ * How many messages a figure's drill-down lists, for a city-wide viewer and a range of Tehran days,
+ * optionally one breakdown key: the same sum as the dashboard figure (rollup for current days, the
+ * messages for stale days). Null when the rollup cannot say (unit staff, other groups).
+ */
+export async function rolledFigureTotal(
+  tx: Tx,
+  p: { tenantId: string; scope: RequestScope; fromDay: number; toDay: number; group: MessageGroup; slice?: { dimension: Dimension; key: string }; now: Date },
+): Promise<number | null> {
+  const of = ROLLED_GROUPS[p.group];
+  if (!of || p.scope.units !== "all") return null;
+  const dimension = p.slice?.dimension ?? "none";
+  const range = { tenantId: p.tenantId, scope: p.scope, from: dayStart(p.fromDay), to: dayStart(p.toDay), slice: p.slice };
+  const skip = await staleDays(tx, { tenantId: p.tenantId, fromDay: p.fromDay, toDay: p.toDay });
+  const sums = Object.fromEntries(SERVICE_COUNT_KEYS.map((k) => [k, sql<number>`coalesce(sum(${insightDaily[k]}), 0)::int`])) as Record<keyof ServiceCounts, SQL<number>>;
+  const [rolled] = await tx
+    .select(sums)
+    .from(insightDaily)
+    .where(
+      and(
+        eq(insightDaily.tenantId, p.tenantId),
+        eq(insightDaily.dimension, dimension),
+        dimension === "none" ? undefined : eq(insightDaily.key, p.slice!.key),
+        gte(insightDaily.day, p.fromDay),
+        lt(insightDaily.day, p.toDay),
+        p.scope.corruption ? undefined : eq(insightDaily.corruption, false),
+        skip.length ? notInArray(insightDaily.day, skip) : undefined,
+      ),
+    );
+  const fresh = skip.length ? await rawServiceCounts(tx, { ...range, days: skip }) : null;
+  const c = Object.fromEntries(SERVICE_COUNT_KEYS.map((k) => [k, Number(rolled![k]) + (fresh?.[k] ?? 0)])) as unknown as ServiceCounts;
+  return of(c, async () => c.dueResolved + c.unresolvedDeadline - (await deadlineAhead(tx, { ...range, now: p.now })));
 }

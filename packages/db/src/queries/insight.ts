@@ -251,7 +251,7 @@ export async function openAgeing(tx: Tx, p: InsightScope & { now: Date }) {
 /** The messages behind a figure, newest first, with how many there are. */
 export async function listFigureMessages(
   tx: Tx,
-  p: InsightScope & GroupContext & { group: MessageGroup; ageHours?: { min: number; max: number | null }; limit: number; offset: number },
+  p: InsightScope & GroupContext & { group: MessageGroup; ageHours?: { min: number; max: number | null }; limit: number; offset: number; total?: number },
 ) {
   const hours = sql`extract(epoch from (${iso(p.now)} - ${requests.createdAt})) / 3600`;
   const where = and(
@@ -260,7 +260,8 @@ export async function listFigureMessages(
     p.ageHours ? sql`${hours} >= ${p.ageHours.min}` : undefined,
     p.ageHours?.max != null ? sql`${hours} < ${p.ageHours.max}` : undefined,
   );
-  const [total] = await tx.select({ n: sql<number>`count(*)::int` }).from(requests).where(where);
+  // The total may come from the rollup (rolledFigureTotal): the same number as the figure, without counting a year of messages.
+  const [total] = p.total !== undefined ? [{ n: p.total }] : await tx.select({ n: sql<number>`count(*)::int` }).from(requests).where(where);
   const rows = await tx
     .select({
       id: requests.id,

@@ -31,7 +31,11 @@ export const insightDaily = pgTable(
     rated: integer("n_rated").notNull(),
     ratingSum: integer("rating_sum").notNull(),
   },
-  (t) => [primaryKey({ name: "insight_daily_pkey", columns: [t.tenantId, t.dimension, t.day, t.key, t.corruption] })],
+  (t) => [
+    primaryKey({ name: "insight_daily_pkey", columns: [t.tenantId, t.dimension, t.day, t.key, t.corruption] }),
+    // Volumes by bucket and key (charts, totals): an index-only range of exactly the rows read (ADR 025).
+    index("insight_daily_volume_idx").on(t.tenantId, t.dimension, t.corruption, t.day, t.key, t.all),
+  ],
 );
 
 /**
@@ -51,7 +55,11 @@ export const insightDailyHours = pgTable(
     hours: integer("hours").notNull(),
     n: integer("n").notNull(),
   },
-  (t) => [primaryKey({ name: "insight_daily_hours_pkey", columns: [t.tenantId, t.measure, t.day, t.corruption, t.hours] })],
+  (t) => [
+    primaryKey({ name: "insight_daily_hours_pkey", columns: [t.tenantId, t.measure, t.day, t.corruption, t.hours] }),
+    // Both measures of a range at once (the key leads with the measure): index-only (ADR 025).
+    index("insight_daily_hours_range_idx").on(t.tenantId, t.corruption, t.day, t.measure, t.hours, t.n),
+  ],
 );
 
 /**
@@ -68,4 +76,33 @@ export const insightDirtyDays = pgTable(
     day: integer("day").notNull(),
   },
   (t) => [primaryKey({ name: "insight_dirty_days_pkey", columns: [t.tenantId, t.id] }), index("insight_dirty_days_day_idx").on(t.tenantId, t.day)],
+);
+
+/**
+ * What a ranking needs per day and unit or region (level 'unit' | 'region'; docs/decisions/025):
+ * the scoring counts of the day's messages that count for scoring (core's "scored" group,
+ * corruption reports never), with the same predicates as the raw ranking. "Resolved within
+ * the formula's target hours" depends on the formula: `in_target[i]` counts it for
+ * `targets[i]`, the target hours of every formula version the city had when the row was
+ * written (and the built-in default). A ranking whose target a row lacks reads that day raw.
+ */
+export const insightDailyScore = pgTable(
+  "insight_daily_score",
+  {
+    tenantId: tenantId(),
+    day: integer("day").notNull(),
+    level: text("level").notNull(),
+    key: text("key").notNull(),
+    volume: integer("n_volume").notNull(),
+    dueResolved: integer("n_due_resolved").notNull(),
+    unresolvedDeadline: integer("n_unresolved_deadline").notNull(),
+    onTime: integer("n_on_time").notNull(),
+    resolved: integer("n_resolved").notNull(),
+    reopened: integer("n_reopened").notNull(),
+    ratings: integer("n_ratings").notNull(),
+    ratingSum: integer("rating_sum").notNull(),
+    targets: integer("targets").array().notNull(),
+    inTarget: integer("n_in_target").array().notNull(),
+  },
+  (t) => [primaryKey({ name: "insight_daily_score_pkey", columns: [t.tenantId, t.level, t.day, t.key] })],
 );

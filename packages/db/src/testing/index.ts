@@ -72,4 +72,4 @@ function withDatabase(url: string, name: string): string {
   u.pathname = `/${name}`;
   return u.toString();
 }
-export { insertRandomMessages, bumpRollupTotal, resolveOneRegistered } from "./insight-fixture";
+export { insertRandomMessages, bumpRollupTotal, bumpScoreOnTime, resolveOneRegistered, scoreRowsLacking } from "./insight-fixture";

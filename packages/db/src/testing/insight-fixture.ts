@@ -1,7 +1,7 @@
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { CHANNELS, MESSAGE_KINDS, REQUEST_STATES } from "@city137/core";
 import type { Database } from "../client";
-import { areas, categories, insightDaily, requestEvents, requestFeedback, requests, units } from "../schema";
+import { areas, categories, insightDaily, insightDailyScore, requestEvents, requestFeedback, requests, units } from "../schema";
 import { withTenant } from "../tenant";
 
 /** mulberry32: the same numbers for the same seed. */
@@ -90,4 +90,33 @@ export function resolveOneRegistered(db: Database, p: { tenantId: string; from: 
     await tx.update(requests).set({ status: "resolved", resolvedAt: p.at }).where(and(eq(requests.tenantId, p.tenantId), eq(requests.id, m.id)));
     return m.id;
   });
+}
+
+/** Adds `by` to "on time" of the first unit score row from `fromDay` that has one (to prove a comparison reads the ranking rollup). */
+export function bumpScoreOnTime(db: Database, p: { tenantId: string; fromDay: number; by: number }) {
+  return withTenant(db, p.tenantId, async (tx) => {
+    const s = insightDailyScore;
+    const [row] = await tx
+      .select({ day: s.day, key: s.key })
+      .from(s)
+      .where(and(eq(s.tenantId, p.tenantId), eq(s.level, "unit"), gte(s.day, p.fromDay), sql`${s.onTime} > 0`))
+      .orderBy(s.day, s.key)
+      .limit(1);
+    if (!row) throw new Error("no score row with on-time messages");
+    await tx
+      .update(s)
+      .set({ onTime: sql`${s.onTime} + ${p.by}` })
+      .where(and(eq(s.tenantId, p.tenantId), eq(s.level, "unit"), eq(s.day, row.day), eq(s.key, row.key)));
+  });
+}
+
+/** How many of a city's ranking rollup rows lack counts for `targetHours`. */
+export async function scoreRowsLacking(db: Database, p: { tenantId: string; targetHours: number }) {
+  const [row] = await withTenant(db, p.tenantId, (tx) =>
+    tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(insightDailyScore)
+      .where(and(eq(insightDailyScore.tenantId, p.tenantId), sql`not (${p.targetHours}::int = any(${insightDailyScore.targets}))`)),
+  );
+  return Number(row?.n ?? 0);
 }

@@ -1,10 +1,18 @@
 import { bucketOfDay, growthPercent, histogramPercentile, isoDateOfDay, percent, sameRangeLastYear, AGEING_BUCKETS, type Granularity, type RequestScope } from "@city137/core";
-import { figureSource, openAgeing, type BucketRow, type Tx } from "@city137/db";
+import { figureSource, type BucketRow, type Tx } from "@city137/db";
 import type { InsightDashboardInput } from "@city137/validators";
 import { dayRange } from "./range";
 
-/** A bucket's rows as the chart and its drill-down read them. */
-const asSeries = (rows: BucketRow[]) => rows.map((b) => ({ bucket: b.bucket, key: b.key, count: b.count, from: isoDateOfDay(b.fromDay), to: isoDateOfDay(b.toDay) }));
+/** A bucket's rows as the chart and its drill-down read them (each day's date computed once: a year by week and unit has thousands of rows). */
+const asSeries = (rows: BucketRow[]) => {
+  const dates = new Map<number, string>();
+  const iso = (day: number) => {
+    let d = dates.get(day);
+    if (d === undefined) dates.set(day, (d = isoDateOfDay(day)));
+    return d;
+  };
+  return rows.map((b) => ({ bucket: b.bucket, key: b.key, count: b.count, from: iso(b.fromDay), to: iso(b.toDay) }));
+};
 
 /** Jalali bucket names per day, each computed once. */
 function bucketNamer(g: Granularity) {
@@ -44,7 +52,7 @@ export async function dashboard(tx: Tx, p: { tenantId: string; scope: RequestSco
     const h = hours.filter((x) => x.measure === measure);
     return { p50: histogramPercentile(h, 0.5), p90: histogramPercentile(h, 0.9) };
   };
-  const ageing = await openAgeing(tx, { tenantId: p.tenantId, scope: p.scope, now: p.now });
+  const ageing = await src.ageing(p.now);
   const total = series.reduce((a, x) => a + x.count, 0);
   return {
     from: p.input.from,

@@ -1,5 +1,5 @@
 import { ageingRange, type AgeingBucket } from "@city137/core";
-import { councilProblems, engagedCitizens, listFigureMessages } from "@city137/db";
+import { councilProblems, engagedCitizens, listFigureMessages, rolledFigureTotal } from "@city137/db";
 import { ZCitizensInput, ZCouncilInput, ZInsightDashboardInput, ZInsightMapInput, ZInsightMessagesInput } from "@city137/validators";
 import { cityRoleProcedure, router } from "../../trpc";
 import { dashboard } from "./dashboard";
@@ -28,9 +28,16 @@ export const insightRouter = router({
         await requireOwnCategory(tx, ctx.tenantId, input.categoryId);
         const r = input.from && input.to ? dayRange(input.from, input.to) : null;
         const age = input.ageing ? ageingRange(input.ageing as AgeingBucket) : null;
+        const scope = scopeOf(ctx.session);
+        // A range without category or age filter: the total is the dashboard's figure, from the rollup (ADR 025).
+        const total =
+          r && !age && !input.categoryId
+            ? await rolledFigureTotal(tx, { tenantId: ctx.tenantId, scope, fromDay: r.fromDay, toDay: r.toDay, group: input.group, slice: input.slice, now: ctx.now() })
+            : null;
         return listFigureMessages(tx, {
           tenantId: ctx.tenantId,
-          scope: scopeOf(ctx.session),
+          scope,
+          total: total ?? undefined,
           from: r?.from,
           to: r?.to,
           slice: input.slice,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DIMENSIONS, GRANULARITIES, hoursBucket, requestScope, type RequestScope } from "@city137/core";
-import { refreshInsight, schema, staleDays, withTenant } from "@city137/db";
+import { DIMENSIONS, GRANULARITIES, MESSAGE_GROUPS, hoursBucket, requestScope, type RequestScope } from "@city137/core";
+import { listFigureMessages, refreshInsight, rolledFigureTotal, schema, staleDays, withTenant } from "@city137/db";
 import { bumpRollupTotal, insertRandomMessages, resolveOneRegistered } from "@city137/db/testing";
 import { createTestApi, type TestApi } from "../../test-utils";
 import { dashboard } from "./dashboard";
@@ -37,6 +37,26 @@ async function expectSameFigures() {
   return compared;
 }
 
+/** Every drill-down total the rollup can give equals the count of the listed messages, for every group, several slices and both scopes. */
+async function expectSameTotals() {
+  let compared = 0;
+  const d = await read(manager, { dimension: "unit", granularity: "month" }, true);
+  const slices = [undefined, { dimension: "unit" as const, key: d.totals[0]!.key }, { dimension: "kind" as const, key: "corruption_report" }, { dimension: "shift" as const, key: "night" }, { dimension: "channel" as const, key: "phone" }];
+  for (const scope of [manager, inspector])
+    for (const slice of slices)
+      for (const group of MESSAGE_GROUPS) {
+        const p = { tenantId: tehranId, scope, fromDay: 20697, toDay: 20737, group, slice, now: NOW };
+        const rolled = await withTenant(api.db, tehranId, (tx) => rolledFigureTotal(tx, p));
+        if (rolled === null) continue;
+        const listed = await withTenant(api.db, tehranId, (tx) =>
+          listFigureMessages(tx, { ...p, from: new Date("2026-09-01T00:00:00+03:30"), to: new Date("2026-10-11T00:00:00+03:30"), targetHours: 72, limit: 1, offset: 0 }),
+        );
+        expect(rolled, `${group} ${slice?.dimension}=${slice?.key}`).toBe(listed.total);
+        compared++;
+      }
+  return compared;
+}
+
 beforeAll(async () => {
   api = await createTestApi();
   tehranId = (await api.caller().city.get({ slug: "tehran" })).id;
@@ -53,6 +73,7 @@ describe("the dashboards' daily rollup", () => {
     const inRange = { tenantId: tehranId, fromDay: 20697, toDay: 20737 };
     expect(await withTenant(api.db, tehranId, (tx) => staleDays(tx, inRange))).toEqual([]); // so the rollup, not the messages, answers
     expect(await expectSameFigures()).toBe(2 * DIMENSIONS.length * GRANULARITIES.length);
+    expect(await expectSameTotals()).toBe(2 * 5 * 10); // every group but resolved_in_target and scored
     const d = await read(manager, { dimension: "channel", granularity: "month" }, true);
     // The fixture is rich enough for every figure to be non-trivial.
     expect(d.total).toBeGreaterThan(250);
@@ -72,6 +93,20 @@ describe("the dashboards' daily rollup", () => {
     expect(d.service.resolutionHours).toEqual({ p50: hours[Math.ceil(0.5 * hours.length) - 1], p90: hours[Math.ceil(0.9 * hours.length) - 1] });
   });
 
+  it("counts the open backlog by age as the messages do at any instant, each edge day read from the messages", async () => {
+    // Instants inside and after the range: every age bucket, edges falling on days with messages, and hours that are not midnight.
+    const instants = ["2026-09-02T03:10:00+03:30", "2026-09-10T23:59:00+03:30", "2026-10-05T12:00:00+03:30", "2026-10-20T12:00:00+03:30", "2026-12-01T00:00:00+03:30"].map((x) => new Date(x));
+    const seen = new Set<string>();
+    for (const now of instants)
+      for (const scope of [manager, inspector]) {
+        const at = (rollup: boolean) => withTenant(api.db, tehranId, (tx) => dashboard(tx, { tenantId: tehranId, scope, now, input: { ...RANGE, dimension: "none", granularity: "month" }, rollup }));
+        const [viaRollup, viaMessages] = [await at(true), await at(false)];
+        expect(viaRollup.backlog, now.toISOString()).toEqual(viaMessages.backlog);
+        for (const b of viaRollup.backlog) if (b.count > 0) seen.add(b.key);
+      }
+    expect([...seen].sort()).toEqual(["d1to3", "d3to7", "d7to30", "gt30d", "lt1d"]);
+  });
+
   it("notices a rollup that is off by one (the comparison reads the rollup)", async () => {
     const bump = (by: number) => bumpRollupTotal(api.db, { tenantId: tehranId, day: 20710, by });
     await bump(1);
@@ -87,8 +122,10 @@ describe("the dashboards' daily rollup", () => {
     const inRange = { tenantId: tehranId, fromDay: 20697, toDay: 20737 };
     expect(await withTenant(api.db, tehranId, (tx) => staleDays(tx, inRange))).toHaveLength(1);
     await expectSameFigures();
+    await expectSameTotals();
     await withTenant(api.db, tehranId, (tx) => refreshInsight(tx, { tenantId: tehranId }));
     expect(await withTenant(api.db, tehranId, (tx) => staleDays(tx, inRange))).toEqual([]);
     await expectSameFigures();
+    await expectSameTotals();
   });
 });

@@ -1,5 +1,5 @@
-import { AppError, DEFAULT_FORMULA, notFound, periodKey, periodRange, rank, validateFormula } from "@city137/core";
-import { getScoringFormula, insertScoringFormula, listScoringFormulas, recordAudit, scoreFacts } from "@city137/db";
+import { AppError, DEFAULT_FORMULA, notFound, periodKey, periodRange, rank, tehranDayAndMinute, validateFormula } from "@city137/core";
+import { getScoringFormula, insertScoringFormula, listScoringFormulas, rankingFacts, recordAudit } from "@city137/db";
 import { ZRankingInput, ZSaveFormulaInput } from "@city137/validators";
 import { cityAdminProcedure, cityRoleProcedure, router } from "../../trpc";
 import { REPORT_ROLES } from "../insight/range";
@@ -48,7 +48,9 @@ export const rankingRouter = router({
               : await getScoringFormula(tx, { tenantId: ctx.tenantId, version: input.version });
         if (!formula) throw notFound();
         const { from, to } = periodRange(input.period);
-        const facts = await scoreFacts(tx, { tenantId: ctx.tenantId, by: input.level, from, to, now: ctx.now(), targetHours: formula.targetHours });
+        // Periods are whole Tehran days: read from the daily rollup where it is current (ADR 025).
+        const days = { fromDay: tehranDayAndMinute(from).day, toDay: tehranDayAndMinute(to).day };
+        const facts = await rankingFacts(tx, { tenantId: ctx.tenantId, by: input.level, ...days, now: ctx.now(), targetHours: formula.targetHours });
         const f = { version: formula.version, weights: formula.weights, minVolume: formula.minVolume, targetHours: formula.targetHours };
         return { period: periodKey(input.period), level: input.level, from: from.toISOString(), to: to.toISOString(), formula: f, rows: rank(facts, f) };
       }),

@@ -1,0 +1,2 @@
+CREATE INDEX "insight_daily_volume_idx" ON "insight_daily" USING btree ("tenant_id","dimension","corruption","day","key","n_all");--> statement-breakpoint
+CREATE INDEX "insight_daily_hours_range_idx" ON "insight_daily_hours" USING btree ("tenant_id","corruption","day","measure","hours","n");
