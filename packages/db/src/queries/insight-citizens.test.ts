@@ -73,7 +73,7 @@ async function insertCitizenMessages(count: number, seed: number) {
 
 const read = (range: { fromDay: number; toDay: number }, limit: number, rollup: boolean, batch?: number) =>
   withTenant(t.db, tehranId, (tx) =>
-    rollup ? engagedCitizens(tx, { tenantId: tehranId, ...range, limit, batch }) : rawEngagedCitizens(tx, { tenantId: tehranId, from: dayStart(range.fromDay), to: dayStart(range.toDay), limit }),
+    rollup ? engagedCitizens(tx, { tenantId: tehranId, ...range, limit, batch, rawBelow: 0 }) : rawEngagedCitizens(tx, { tenantId: tehranId, from: dayStart(range.fromDay), to: dayStart(range.toDay), limit }),
   );
 
 async function expectSameTables() {
@@ -157,6 +157,11 @@ describe("engaged citizens through their rollup", () => {
     for (const k of ["confirmed", "accepted", "feedback", "supports"] as const) expect(year.reduce((a, r) => a + r[k], 0), k).toBeGreaterThan(0);
     expect(new Set(year.map((r) => r.points)).size).toBeLessThan(year.length);
     expect(year.length).toBeGreaterThan(50);
+    // With the default threshold this small city is answered from the messages: the same table.
+    const small = await withTenant(t.db, tehranId, (tx) => engagedCitizens(tx, { tenantId: tehranId, ...RANGES[2]!, limit: 50 }));
+    expect(small).toEqual(await read(RANGES[2]!, 50, false));
+    const forced = await withTenant(t.db, tehranId, (tx) => engagedCitizens(tx, { tenantId: tehranId, ...RANGES[2]!, limit: 50, rawBelow: 2 }));
+    expect(forced).toEqual(small);
   });
 
   it("notices a rollup row that is off by one (the comparison reads the rollup)", async () => {
