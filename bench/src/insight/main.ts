@@ -51,6 +51,9 @@ try {
     { name: "ranking: units, Jalali month", path: "ranking.list", target: 1000, input: { period: { kind: "month", jy: j.jy, jm: j.jm }, level: "unit" } },
     { name: "ranking: regions, Jalali year", path: "ranking.list", target: 1000, input: { period: { kind: "year", jy: j.jy }, level: "region" } },
     { name: "citizens: one year", path: "insight.citizens", target: 1000, input: { from, to, limit: 50 } },
+    { name: "citizens: 30 days", path: "insight.citizens", target: 1000, input: { from: monthFrom, to, limit: 50 } },
+    { name: "map: one year, all categories", path: "insight.map", target: 300, input: { from, to } },
+    { name: "map: 30 days, all categories", path: "insight.map", target: 300, input: { from: monthFrom, to } },
   ];
   for (const c of cases) {
     const call = async () => (await manager.send("GET", c.path, c.input)).status === 200;

@@ -8,7 +8,7 @@ import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, request
 import { billingAccounts, billingInvoices, billingPayments, billingStripeEvents, billingUsageDaily } from "../schema";
 import { scoringFormulas } from "../schema";
 import { protectedReportEntries, protectedReports } from "../schema";
-import { insightDaily, insightDailyHours, insightDailyScore, insightDirtyDays } from "../schema";
+import { insightCitizenDaily, insightCitizenDirtyDays, insightCitizenTotals, insightDaily, insightDailyHours, insightDailyScore, insightDirtyDays } from "../schema";
 import { directSessions } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 
@@ -207,6 +207,24 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     key: insightDailyScore.key,
     newRow: (f) => ({ tenantId: f.tenantId, day: 20000, level: "unit", key: `k${tag()}`, volume: 1, dueResolved: 0, unresolvedDeadline: 0, onTime: 0, resolved: 0, reopened: 0, ratings: 0, ratingSum: 0, targets: [72], inTarget: [0] }),
     change: { volume: sql`n_volume` },
+  },
+  insight_citizen_daily: {
+    table: insightCitizenDaily,
+    key: insightCitizenDaily.mobile,
+    newRow: (f) => ({ tenantId: f.tenantId, mobile: `0912${String(seq).slice(-7)}${tag()}`, day: 20000, confirmed: 1, accepted: 0, feedback: 0, supports: 0 }),
+    change: { confirmed: sql`n_confirmed` },
+  },
+  insight_citizen_totals: {
+    table: insightCitizenTotals,
+    key: insightCitizenTotals.mobile,
+    newRow: (f) => ({ tenantId: f.tenantId, mobile: `0912${String(seq).slice(-7)}${tag()}`, points: 3 }),
+    change: { points: sql`points` },
+  },
+  insight_citizen_dirty_days: {
+    table: insightCitizenDirtyDays,
+    key: insightCitizenDirtyDays.id,
+    newRow: (f) => ({ tenantId: f.tenantId, day: 20000 }),
+    change: { day: sql`day` },
   },
   insight_dirty_days: {
     table: insightDirtyDays,

@@ -1,58 +1,270 @@
-import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../client";
-import { requests } from "../schema";
+import { insightCitizenDaily, insightCitizenDirtyDays, insightCitizenTotals, requests } from "../schema";
+
+type CitizenRow = { mobile: string; confirmed: number; accepted: number; feedback: number; supports: number; points: number };
+export type EngagedCitizen = CitizenRow;
+
+const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+const dayOf = (col: SQL) => sql`((extract(epoch from ${col})::bigint + 12600) / 86400)::int`;
+const dayStart = (day: number) => new Date((day * 86400 - 12600) * 1000);
+
+/** Instants on one of these Tehran days: runs of consecutive days as ranges (so a date index serves it). */
+function onDaysOf(col: SQL, days: number[]): SQL {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  if (!sorted.length) return sql`false`;
+  const runs: Array<[number, number]> = [];
+  for (const d of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === d) last[1] = d + 1;
+    else runs.push([d, d + 1]);
+  }
+  return sql`(${sql.join(
+    runs.map(([a, b]) => sql`(${col} >= ${iso(dayStart(a))} and ${col} < ${iso(dayStart(b))})`),
+    sql` or `,
+  )})`;
+}
 
 /**
- * The most engaged citizens of a period, by mobile: their messages that the
- * city confirmed (resolved or closed), their other accepted messages, the
- * feedback they gave and the "me too" support they added. Rejected and
- * duplicate messages and corruption reports (whose reporters are protected)
- * do not count.
+ * The counts behind a citizen's points, per mobile and Tehran day, each on the day of its own
+ * instant, for the instants `when` accepts: the raw ranking (a range, perhaps only some days)
+ * and the rollup's fill use this one SQL, so the two cannot drift (docs/decisions/026).
+ * Messages the city confirmed (resolved or closed) and other accepted ones; feedback given on
+ * their messages; "me too" supports. Rejected and duplicate messages and corruption reports
+ * (whose reporters are protected) do not count; feedback counts whatever the message's state.
  */
-type CitizenRow = { mobile: string; confirmed: number; accepted: number; feedback: number; supports: number; points: number };
-
-export async function engagedCitizens(tx: Tx, p: { tenantId: string; from: Date; to: Date; limit: number }) {
-  const from = p.from.toISOString();
-  const to = p.to.toISOString();
-  const res: unknown = await tx.execute(sql`
-    with msg as (
-      select citizen_mobile as mobile,
+function citizenDayCounts(tenantId: string, when: (col: SQL) => SQL, perDay = true) {
+  // Per mobile and day (the rollup's rows), or per mobile only (the raw ranking: a smaller aggregate).
+  const day = (col: SQL) => (perDay ? sql`${dayOf(col)}` : sql`0`);
+  return sql`
+    select mobile, day, sum(confirmed)::int as confirmed, sum(accepted)::int as accepted, sum(feedback)::int as feedback, sum(supports)::int as supports
+    from (
+      select citizen_mobile as mobile, ${day(sql`created_at`)} as day,
              count(*) filter (where status in ('resolved','closed'))::int as confirmed,
-             count(*) filter (where status not in ('resolved','closed'))::int as accepted
+             count(*) filter (where status not in ('resolved','closed'))::int as accepted,
+             0 as feedback, 0 as supports
       from requests
-      where tenant_id = ${p.tenantId} and citizen_mobile is not null and kind <> 'corruption_report'
-        and status not in ('rejected','duplicate')
-        and created_at >= ${from}::timestamptz and created_at < ${to}::timestamptz
-      group by citizen_mobile
-    ), fb as (
-      select r.citizen_mobile as mobile, count(*)::int as feedback
+      where tenant_id = ${tenantId} and citizen_mobile is not null and kind <> 'corruption_report'
+        and status not in ('rejected','duplicate') and ${when(sql`created_at`)}
+      group by 1, 2
+      union all
+      select r.citizen_mobile, ${day(sql`f.created_at`)}, 0, 0, count(*)::int, 0
       from request_feedback f join requests r on r.tenant_id = f.tenant_id and r.id = f.request_id
-      where f.tenant_id = ${p.tenantId} and r.citizen_mobile is not null and r.kind <> 'corruption_report'
-        and f.created_at >= ${from}::timestamptz and f.created_at < ${to}::timestamptz
-      group by r.citizen_mobile
-    ), sup as (
-      select s.mobile, count(*)::int as supports
+      where f.tenant_id = ${tenantId} and r.citizen_mobile is not null and r.kind <> 'corruption_report' and ${when(sql`f.created_at`)}
+      group by 1, 2
+      union all
+      select s.mobile, ${day(sql`s.created_at`)}, 0, 0, 0, count(*)::int
       from request_supporters s join requests r on r.tenant_id = s.tenant_id and r.id = s.request_id
-      where s.tenant_id = ${p.tenantId} and s.mobile is not null and r.kind <> 'corruption_report' and r.status not in ('rejected','duplicate')
-        and s.created_at >= ${from}::timestamptz and s.created_at < ${to}::timestamptz
-      group by s.mobile
-    ), everyone as (
-      select mobile from msg union select mobile from fb union select mobile from sup
-    )
-    select e.mobile,
-           coalesce(msg.confirmed, 0) as confirmed, coalesce(msg.accepted, 0) as accepted,
-           coalesce(fb.feedback, 0) as feedback, coalesce(sup.supports, 0) as supports,
-           (3 * coalesce(msg.confirmed, 0) + coalesce(msg.accepted, 0) + coalesce(fb.feedback, 0) + coalesce(sup.supports, 0))::int as points
-    from everyone e
-    left join msg on msg.mobile = e.mobile
-    left join fb on fb.mobile = e.mobile
-    left join sup on sup.mobile = e.mobile
-    order by points desc, confirmed desc, e.mobile
-    limit ${p.limit}
-  `);
+      where s.tenant_id = ${tenantId} and s.mobile is not null and r.kind <> 'corruption_report' and r.status not in ('rejected','duplicate')
+        and ${when(sql`s.created_at`)}
+      group by 1, 2
+    ) x
+    group by mobile, day`;
+}
+
+const pointsOf = (r: Omit<CitizenRow, "points" | "mobile">) => 3 * r.confirmed + r.accepted + r.feedback + r.supports;
+/** The ranking's total order: points, then confirmed messages, then mobile. */
+const before = (a: CitizenRow, b: CitizenRow) => b.points - a.points || b.confirmed - a.confirmed || (a.mobile < b.mobile ? -1 : a.mobile > b.mobile ? 1 : 0);
+
+function rowsOf<T>(res: unknown): T[] {
   // postgres.js answers with the rows, PGlite with { rows }.
-  const rows = (Array.isArray(res) ? res : (res as { rows: CitizenRow[] }).rows) as CitizenRow[];
-  return rows.map((r) => ({ mobile: r.mobile, confirmed: Number(r.confirmed), accepted: Number(r.accepted), feedback: Number(r.feedback), supports: Number(r.supports), points: Number(r.points) }));
+  return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
+}
+
+/** Per-mobile sums of per-day count rows. */
+function addUp(rows: Array<Omit<CitizenRow, "points">>, into = new Map<string, CitizenRow>()) {
+  for (const r of rows) {
+    const cur = into.get(r.mobile) ?? { mobile: r.mobile, confirmed: 0, accepted: 0, feedback: 0, supports: 0, points: 0 };
+    cur.confirmed += Number(r.confirmed);
+    cur.accepted += Number(r.accepted);
+    cur.feedback += Number(r.feedback);
+    cur.supports += Number(r.supports);
+    cur.points = pointsOf(cur);
+    into.set(r.mobile, cur);
+  }
+  return into;
+}
+
+/**
+ * The most engaged citizens of [from, to), by mobile, read from the messages (ADR 013's
+ * definition: 3 points per confirmed message, 1 per other accepted message, feedback and
+ * support). The reference for the rollup path; still used for a city's short ranges.
+ */
+export async function rawEngagedCitizens(tx: Tx, p: { tenantId: string; from: Date; to: Date; limit: number; days?: number[] }): Promise<CitizenRow[]> {
+  const when = (col: SQL) => and(sql`${col} >= ${iso(p.from)} and ${col} < ${iso(p.to)}`, p.days ? onDaysOf(col, p.days) : undefined)!;
+  const res: unknown = await tx.execute(sql`
+    select mobile, sum(confirmed)::int as confirmed, sum(accepted)::int as accepted, sum(feedback)::int as feedback, sum(supports)::int as supports,
+           (3 * sum(confirmed) + sum(accepted) + sum(feedback) + sum(supports))::int as points
+    from (${citizenDayCounts(p.tenantId, when, false)}) d
+    group by mobile
+    order by points desc, confirmed desc, mobile collate "C"
+    limit ${p.limit}`);
+  return rowsOf<CitizenRow>(res).map((r) => ({ mobile: r.mobile, confirmed: Number(r.confirmed), accepted: Number(r.accepted), feedback: Number(r.feedback), supports: Number(r.supports), points: Number(r.points) }));
+}
+
+/** Recomputes the citizen rollup of a city for the given Tehran days (all when none are given), and the totals of the mobiles concerned. */
+export async function rebuildCitizens(tx: Tx, p: { tenantId: string; days?: number[] }) {
+  if (p.days && !p.days.length) return;
+  if (!p.days) {
+    await tx.delete(insightCitizenDaily).where(eq(insightCitizenDaily.tenantId, p.tenantId));
+    await tx.delete(insightCitizenTotals).where(eq(insightCitizenTotals.tenantId, p.tenantId));
+    await tx.execute(sql`
+      insert into insight_citizen_daily (tenant_id, mobile, day, n_confirmed, n_accepted, n_feedback, n_supports)
+      select ${p.tenantId}::uuid, mobile, day, confirmed, accepted, feedback, supports from (${citizenDayCounts(p.tenantId, () => sql`true`)}) d`);
+    await tx.execute(sql`
+      insert into insight_citizen_totals (tenant_id, mobile, points)
+      select tenant_id, mobile, sum(3 * n_confirmed + n_accepted + n_feedback + n_supports)::int from insight_citizen_daily
+      where tenant_id = ${p.tenantId} group by tenant_id, mobile`);
+    return;
+  }
+  const days = [...new Set(p.days)];
+  const dayList = sql`string_to_array(${days.join(",")}, ',')::int[]`;
+  // The mobiles whose totals change: those with rows on these days before and after.
+  const gone = await tx
+    .delete(insightCitizenDaily)
+    .where(and(eq(insightCitizenDaily.tenantId, p.tenantId), sql`${insightCitizenDaily.day} = any(${dayList})`))
+    .returning({ mobile: insightCitizenDaily.mobile });
+  const added = rowsOf<{ mobile: string }>(
+    await tx.execute(sql`
+      insert into insight_citizen_daily (tenant_id, mobile, day, n_confirmed, n_accepted, n_feedback, n_supports)
+      select ${p.tenantId}::uuid, mobile, day, confirmed, accepted, feedback, supports from (${citizenDayCounts(p.tenantId, (col) => onDaysOf(col, days))}) d
+      returning mobile`),
+  );
+  const touched = [...new Set([...gone, ...added].map((r) => r.mobile))];
+  if (!touched.length) return;
+  // Mobiles are digits (validated), so a comma-separated list is safe and one parameter whatever its length.
+  const mobiles = sql`string_to_array(${touched.join(",")}, ',')`;
+  await tx.delete(insightCitizenTotals).where(and(eq(insightCitizenTotals.tenantId, p.tenantId), sql`${insightCitizenTotals.mobile} = any(${mobiles})`));
+  await tx.execute(sql`
+    insert into insight_citizen_totals (tenant_id, mobile, points)
+    select tenant_id, mobile, sum(3 * n_confirmed + n_accepted + n_feedback + n_supports)::int
+    from insight_citizen_daily
+    where tenant_id = ${p.tenantId} and mobile = any(${mobiles}) group by tenant_id, mobile
+    on conflict (tenant_id, mobile) do update set points = excluded.points`);
+}
+
+/** Recomputes the citizen days marked stale for a city and clears the marks it read (committed ones only). */
+export async function refreshCitizens(tx: Tx, p: { tenantId: string }) {
+  const marked = await tx.delete(insightCitizenDirtyDays).where(eq(insightCitizenDirtyDays.tenantId, p.tenantId)).returning({ day: insightCitizenDirtyDays.day });
+  const days = [...new Set(marked.map((m) => m.day))].sort((a, b) => a - b);
+  await rebuildCitizens(tx, { tenantId: p.tenantId, days });
+  return days;
+}
+
+/** Recomputes a city's whole citizen rollup and clears its marks. */
+export async function rebuildCitizensCity(tx: Tx, p: { tenantId: string }) {
+  await tx.delete(insightCitizenDirtyDays).where(eq(insightCitizenDirtyDays.tenantId, p.tenantId));
+  await rebuildCitizens(tx, { tenantId: p.tenantId });
+}
+
+/** How many candidates are read from the totals per round (tests use small rounds to exercise the stop). */
+const BATCH = 500;
+/**
+ * Below this many day rows in the range the messages answer directly (about 25,000 messages:
+ * 30 days of Tehran at 10 % scale, ~30 ms; the bounds would read ~2,000 candidates for it).
+ */
+const RAW_BELOW = 25_000;
+
+/**
+ * The most engaged citizens of the Tehran days [fromDay, toDay) (docs/decisions/026). Exactly
+ * rawEngagedCitizens, read from the rollup: every mobile's all-time points (insight_citizen_totals)
+ * bound its points in the range from above, so candidates are read highest bound first, their
+ * points in the range summed from their day rows (the stale days from the messages), and the
+ * reading stops once the last place of the table beats every bound left.
+ */
+export async function engagedCitizens(
+  tx: Tx,
+  p: { tenantId: string; fromDay: number; toDay: number; limit: number; batch?: number; rawBelow?: number },
+): Promise<CitizenRow[]> {
+  // Rounds start at twice the table's length (a year's table is usually settled in the first) and double.
+  let batch = p.batch ?? Math.min(BATCH, Math.max(2 * p.limit, 20));
+  const rawBelow = p.rawBelow ?? RAW_BELOW;
+  const from = dayStart(p.fromDay);
+  const to = dayStart(p.toDay);
+  if (rawBelow > 0) {
+    // A range with few counts (a short one, or a quiet city) is cheaper from the messages than
+    // through bounds that are all-time points: count its day rows, at most up to the threshold.
+    const [few] = await tx.execute(sql`
+      select count(*)::int as n from (
+        select 1 from insight_citizen_daily where tenant_id = ${p.tenantId} and day >= ${p.fromDay} and day < ${p.toDay} limit ${rawBelow}
+      ) x`).then((res) => rowsOf<{ n: number }>(res));
+    if (Number(few?.n ?? 0) < rawBelow) return rawEngagedCitizens(tx, { tenantId: p.tenantId, from, to, limit: p.limit });
+  }
+  const staleRows = await tx
+    .selectDistinct({ day: insightCitizenDirtyDays.day })
+    .from(insightCitizenDirtyDays)
+    .where(and(eq(insightCitizenDirtyDays.tenantId, p.tenantId), gte(insightCitizenDirtyDays.day, p.fromDay), lt(insightCitizenDirtyDays.day, p.toDay)));
+  const stale = staleRows.map((r) => r.day);
+  // The stale days, from the messages: every mobile with counts there is a candidate, whatever its bound.
+  const fresh = new Map<string, CitizenRow>();
+  if (stale.length) {
+    const res: unknown = await tx.execute(
+      sql`select mobile, sum(confirmed)::int as confirmed, sum(accepted)::int as accepted, sum(feedback)::int as feedback, sum(supports)::int as supports
+          from (${citizenDayCounts(p.tenantId, (col) => and(sql`${col} >= ${iso(from)} and ${col} < ${iso(to)}`, onDaysOf(col, stale))!, false)}) d group by mobile`,
+    );
+    addUp(rowsOf<Omit<CitizenRow, "points">>(res), fresh);
+  }
+  const skip = stale.length ? sql`and not (day = any(string_to_array(${stale.join(",")}, ',')::int[]))` : sql``;
+  const exact = async (mobiles: string[]) => {
+    if (!mobiles.length) return new Map<string, CitizenRow>();
+    const rows = await tx
+      .select({
+        mobile: insightCitizenDaily.mobile,
+        confirmed: sql<number>`sum(${insightCitizenDaily.confirmed})::int`,
+        accepted: sql<number>`sum(${insightCitizenDaily.accepted})::int`,
+        feedback: sql<number>`sum(${insightCitizenDaily.feedback})::int`,
+        supports: sql<number>`sum(${insightCitizenDaily.supports})::int`,
+      })
+      .from(insightCitizenDaily)
+      .where(
+        and(
+          eq(insightCitizenDaily.tenantId, p.tenantId),
+          inArray(insightCitizenDaily.mobile, mobiles),
+          gte(insightCitizenDaily.day, p.fromDay),
+          lt(insightCitizenDaily.day, p.toDay),
+          sql`true ${skip}`,
+        ),
+      )
+      .groupBy(insightCitizenDaily.mobile);
+    const out = addUp(rows);
+    for (const m of mobiles) {
+      const f = fresh.get(m);
+      if (f) addUp([f], out);
+    }
+    return out;
+  };
+  const best: CitizenRow[] = [];
+  const consider = (rows: Iterable<CitizenRow>) => {
+    for (const r of rows) if (r.points > 0) best.push(r);
+    best.sort(before);
+    best.length = Math.min(best.length, p.limit);
+  };
+  const seen = new Set(fresh.keys());
+  consider((await exact([...seen])).values());
+  let after: { points: number; mobile: string } | null = null;
+  for (;;) {
+    const last = best.length === p.limit ? best[best.length - 1]!.points : 0;
+    const page = await tx
+      .select({ mobile: insightCitizenTotals.mobile, points: insightCitizenTotals.points })
+      .from(insightCitizenTotals)
+      .where(
+        and(
+          eq(insightCitizenTotals.tenantId, p.tenantId),
+          // A mobile whose points over all days are below the last place cannot enter (equal ones may, on confirmed messages or mobile).
+          gte(insightCitizenTotals.points, Math.max(last, 1)),
+          // Keyset in the index's order (points descending, mobile ascending).
+          after ? sql`(${insightCitizenTotals.points} < ${after.points}::int or (${insightCitizenTotals.points} = ${after.points}::int and ${insightCitizenTotals.mobile} > ${after.mobile}))` : undefined,
+        ),
+      )
+      .orderBy(desc(insightCitizenTotals.points), asc(insightCitizenTotals.mobile))
+      .limit(batch);
+    if (!page.length) break;
+    after = page[page.length - 1]!;
+    consider((await exact(page.map((r) => r.mobile).filter((m) => !seen.has(m)))).values());
+    if (page.length < batch) break;
+    if (p.batch === undefined) batch = Math.min(BATCH, 2 * batch);
+  }
+  return best;
 }
 
 /**

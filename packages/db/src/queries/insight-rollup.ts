@@ -18,6 +18,7 @@ import {
   type ServiceCounts,
 } from "./insight";
 import { fillScoreRows, scoreTargets } from "./insight-ranking";
+import { rebuildCitizensCity } from "./insight-citizens";
 
 /*
  * The dashboards' daily rollup (docs/decisions/016). Filled from requests with
@@ -90,10 +91,11 @@ export async function refreshInsight(tx: Tx, p: { tenantId: string }) {
   return [...new Set([...days, ...refill])].sort((a, b) => a - b);
 }
 
-/** Recomputes a city's whole rollup and clears its marks (the rebuild command and bench:generate). */
+/** Recomputes a city's whole rollup (dashboards, rankings, engaged citizens) and clears its marks (the rebuild command and bench:generate). */
 export async function rebuildInsightCity(tx: Tx, p: { tenantId: string }) {
   await tx.delete(insightDirtyDays).where(eq(insightDirtyDays.tenantId, p.tenantId));
   await rebuildInsight(tx, { tenantId: p.tenantId });
+  await rebuildCitizensCity(tx, p);
 }
 
 /** Tehran days of [fromDay, toDay) marked stale for a city. */

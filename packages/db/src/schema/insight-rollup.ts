@@ -106,3 +106,51 @@ export const insightDailyScore = pgTable(
   },
   (t) => [primaryKey({ name: "insight_daily_score_pkey", columns: [t.tenantId, t.level, t.day, t.key] })],
 );
+
+/**
+ * The engaged citizens' rollup (docs/decisions/026): per city, mobile and Tehran day, the
+ * counts behind a citizen's points, each on the day of its own instant: messages (registration
+ * day) the city confirmed and other accepted ones, feedback given (the feedback's day) on their
+ * messages, and "me too" supports (the support's day). Filled with the very SQL of the raw
+ * ranking (queries/insight-citizens.ts); days changed since are marked in
+ * `insight_citizen_dirty_days` and read from the messages until the refresh job recomputes them.
+ */
+export const insightCitizenDaily = pgTable(
+  "insight_citizen_daily",
+  {
+    tenantId: tenantId(),
+    mobile: text("mobile").notNull(),
+    day: integer("day").notNull(),
+    confirmed: integer("n_confirmed").notNull(),
+    accepted: integer("n_accepted").notNull(),
+    feedback: integer("n_feedback").notNull(),
+    supports: integer("n_supports").notNull(),
+  },
+  (t) => [primaryKey({ name: "insight_citizen_daily_pkey", columns: [t.tenantId, t.mobile, t.day] }), index("insight_citizen_daily_day_idx").on(t.tenantId, t.day)],
+);
+
+/**
+ * Each mobile's points over every day of `insight_citizen_daily` (written with it): an upper
+ * bound of its points in any range, read highest first so a ranking stops as soon as nobody
+ * left could reach its last place.
+ */
+export const insightCitizenTotals = pgTable(
+  "insight_citizen_totals",
+  {
+    tenantId: tenantId(),
+    mobile: text("mobile").notNull(),
+    points: integer("points").notNull(),
+  },
+  (t) => [primaryKey({ name: "insight_citizen_totals_pkey", columns: [t.tenantId, t.mobile] }), index("insight_citizen_totals_points_idx").on(t.tenantId, t.points.desc(), t.mobile)],
+);
+
+/** Days whose citizen rollup is stale (messages, feedback or supports changed); see insightDirtyDays. */
+export const insightCitizenDirtyDays = pgTable(
+  "insight_citizen_dirty_days",
+  {
+    tenantId: tenantId(),
+    id: id(),
+    day: integer("day").notNull(),
+  },
+  (t) => [primaryKey({ name: "insight_citizen_dirty_days_pkey", columns: [t.tenantId, t.id] }), index("insight_citizen_dirty_days_day_idx").on(t.tenantId, t.day)],
+);

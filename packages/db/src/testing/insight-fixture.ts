@@ -120,3 +120,14 @@ export async function scoreRowsLacking(db: Database, p: { tenantId: string; targ
   );
   return Number(row?.n ?? 0);
 }
+
+/** Adds `by` to "on time" of one district's rollup row of a day (to prove the map reads the rollup); returns the district. */
+export function bumpDistrictOnTime(db: Database, p: { tenantId: string; day: number; by: number }) {
+  return withTenant(db, p.tenantId, async (tx) => {
+    const where = and(eq(insightDaily.tenantId, p.tenantId), eq(insightDaily.dimension, "district"), eq(insightDaily.day, p.day), eq(insightDaily.corruption, false));
+    const [row] = await tx.select({ key: insightDaily.key }).from(insightDaily).where(and(where, sql`${insightDaily.key} <> ''`)).orderBy(insightDaily.key).limit(1);
+    if (!row) throw new Error("no district row that day");
+    await tx.update(insightDaily).set({ onTime: sql`${insightDaily.onTime} + ${p.by}` }).where(and(where, eq(insightDaily.key, row.key)));
+    return row.key;
+  });
+}

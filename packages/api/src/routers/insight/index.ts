@@ -58,7 +58,8 @@ export const insightRouter = router({
     .query(({ ctx, input }) =>
       ctx.tenant(async (tx) => {
         const r = dayRange(input.from, input.to);
-        const rows = await engagedCitizens(tx, { tenantId: ctx.tenantId, from: r.from, to: r.to, limit: input.limit });
+        // From the citizen rollup, stale days from the messages: the same table as the raw ranking (ADR 026).
+        const rows = await engagedCitizens(tx, { tenantId: ctx.tenantId, fromDay: r.fromDay, toDay: r.toDay, limit: input.limit });
         return rows.map(({ mobile, ...rest }, i) => ({ rank: i + 1, citizen: maskMobile(mobile), ...rest }));
       }),
     ),

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIMENSIONS, GRANULARITIES, MESSAGE_GROUPS, hoursBucket, requestScope, type RequestScope } from "@city137/core";
 import { listFigureMessages, refreshInsight, rolledFigureTotal, schema, staleDays, withTenant } from "@city137/db";
-import { bumpRollupTotal, insertRandomMessages, resolveOneRegistered } from "@city137/db/testing";
+import { bumpDistrictOnTime, bumpRollupTotal, insertRandomMessages, resolveOneRegistered } from "@city137/db/testing";
 import { createTestApi, type TestApi } from "../../test-utils";
 import { dashboard } from "./dashboard";
+import { insightMap } from "./map";
 
 const { insightDailyHours, requests } = schema;
 
@@ -57,6 +58,20 @@ async function expectSameTotals() {
   return compared;
 }
 
+/** The map's districts through the rollup and from the messages (ADR 026), both scopes, two clocks (deadlines ahead or past). */
+async function expectSameMap() {
+  let compared = 0;
+  for (const scope of [manager, inspector])
+    for (const now of [NOW, new Date("2026-09-15T12:00:00+03:30")]) {
+      const at = (rollup: boolean) => withTenant(api.db, tehranId, (tx) => insightMap(tx, { tenantId: tehranId, scope, now, input: RANGE, rollup }));
+      const [viaRollup, viaMessages] = [await at(true), await at(false)];
+      expect(viaRollup, now.toISOString()).toEqual(viaMessages);
+      expect(viaRollup.districts.reduce((a, d) => a + d.due - d.onTime, 0)).toBeGreaterThan(0);
+      compared++;
+    }
+  return compared;
+}
+
 beforeAll(async () => {
   api = await createTestApi();
   tehranId = (await api.caller().city.get({ slug: "tehran" })).id;
@@ -74,6 +89,7 @@ describe("the dashboards' daily rollup", () => {
     expect(await withTenant(api.db, tehranId, (tx) => staleDays(tx, inRange))).toEqual([]); // so the rollup, not the messages, answers
     expect(await expectSameFigures()).toBe(2 * DIMENSIONS.length * GRANULARITIES.length);
     expect(await expectSameTotals()).toBe(2 * 5 * 10); // every group but resolved_in_target and scored
+    expect(await expectSameMap()).toBe(4);
     const d = await read(manager, { dimension: "channel", granularity: "month" }, true);
     // The fixture is rich enough for every figure to be non-trivial.
     expect(d.total).toBeGreaterThan(250);
@@ -113,6 +129,13 @@ describe("the dashboards' daily rollup", () => {
     const [viaRollup, viaMessages] = [await read(manager, { dimension: "none", granularity: "day" }, true), await read(manager, { dimension: "none", granularity: "day" }, false)];
     expect(viaRollup.total).toBe(viaMessages.total + 1);
     await bump(-1);
+    // The map's districts read the rollup too: one district's "on time" off by one shows.
+    const bumpDistrict = (by: number) => bumpDistrictOnTime(api.db, { tenantId: tehranId, day: 20710, by });
+    const key = await bumpDistrict(1);
+    const onTime = async (rollup: boolean) => (await withTenant(api.db, tehranId, (tx) => insightMap(tx, { tenantId: tehranId, scope: manager, now: NOW, input: RANGE, rollup }))).districts.find((d) => d.districtId === key)!.onTime;
+    expect(await onTime(true)).toBe((await onTime(false)) + 1);
+    await bumpDistrict(-1);
+    expect(await onTime(true)).toBe(await onTime(false));
     const hist = await withTenant(api.db, tehranId, (tx) => tx.select().from(insightDailyHours));
     expect(hist.length).toBeGreaterThan(0);
   });
@@ -123,9 +146,11 @@ describe("the dashboards' daily rollup", () => {
     expect(await withTenant(api.db, tehranId, (tx) => staleDays(tx, inRange))).toHaveLength(1);
     await expectSameFigures();
     await expectSameTotals();
+    await expectSameMap();
     await withTenant(api.db, tehranId, (tx) => refreshInsight(tx, { tenantId: tehranId }));
     expect(await withTenant(api.db, tehranId, (tx) => staleDays(tx, inRange))).toEqual([]);
     await expectSameFigures();
     await expectSameTotals();
+    await expectSameMap();
   });
 });
