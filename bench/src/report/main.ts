@@ -75,7 +75,7 @@ if (search) {
 }
 
 // The full-scale run, then runs at a smaller scale after a change (the README's notes say which).
-for (const [file, label] of [["insight", "full scale"], ["insight-speed-after", "10 % scale, after ADR 025"]] as const) {
+for (const [file, label] of [["insight", "full scale"], ["insight-citizens-after", "10 % scale, after ADR 026"]] as const) {
   const insight = load(file);
   if (!insight) continue;
   for (const r of insight.rows) {
