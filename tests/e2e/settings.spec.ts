@@ -166,7 +166,11 @@ describe("a city admin configures Qom in the console", () => {
     await page.waitForFunction((n) => document.querySelectorAll("[data-testid=calendar-form]").length === n + 1, before);
     const form = page.locator("[data-testid=calendar-form]", { hasText: "آتش‌نشانی" });
     await form.locator("select[name=mode]").selectOption("24x7");
-    await form.locator("button[value=week]").click();
+    // Wait for this save's own answer: the banner of the previous action may still be on the page.
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/qom/settings/calendar")),
+      form.locator("button[value=week]").click(),
+    ]);
     await page.waitForSelector("[data-testid=form-saved]");
     await page.reload();
     expect(await page.locator("[data-testid=calendar-form]", { hasText: "آتش‌نشانی" }).locator("select[name=mode]").inputValue()).toBe("24x7");
