@@ -1,29 +1,12 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../client";
+import { dayStart, iso, onDaysOf } from "./insight";
 import { insightCitizenDaily, insightCitizenDirtyDays, insightCitizenTotals, requests } from "../schema";
 
 type CitizenRow = { mobile: string; confirmed: number; accepted: number; feedback: number; supports: number; points: number };
 export type EngagedCitizen = CitizenRow;
 
-const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const dayOf = (col: SQL) => sql`((extract(epoch from ${col})::bigint + 12600) / 86400)::int`;
-const dayStart = (day: number) => new Date((day * 86400 - 12600) * 1000);
-
-/** Instants on one of these Tehran days: runs of consecutive days as ranges (so a date index serves it). */
-function onDaysOf(col: SQL, days: number[]): SQL {
-  const sorted = [...new Set(days)].sort((a, b) => a - b);
-  if (!sorted.length) return sql`false`;
-  const runs: Array<[number, number]> = [];
-  for (const d of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === d) last[1] = d + 1;
-    else runs.push([d, d + 1]);
-  }
-  return sql`(${sql.join(
-    runs.map(([a, b]) => sql`(${col} >= ${iso(dayStart(a))} and ${col} < ${iso(dayStart(b))})`),
-    sql` or `,
-  )})`;
-}
 
 /**
  * The counts behind a citizen's points, per mobile and Tehran day, each on the day of its own

@@ -2,10 +2,9 @@ import { and, eq, gte, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import type { RequestScope } from "@city137/core";
 import type { Tx } from "../client";
 import { insightDaily, requestFeedback, requests } from "../schema";
-import { RATING_SUM, scopeWhere, serviceFlags, UNRESOLVED_DEADLINE, type InsightScope } from "./insight";
+import { iso, RATING_SUM, scopeWhere, serviceFlags, UNRESOLVED_DEADLINE, type InsightScope } from "./insight";
 import { staleDays } from "./insight-rollup";
 
-const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const count = (w: SQL) => sql<number>`(count(*) filter (where ${w}))::int`;
 
 /**

@@ -3,7 +3,7 @@ import { DEFAULT_FORMULA, type ScoreFacts } from "@city137/core";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Tx } from "../client";
 import { insightDailyScore, insightDirtyDays, requestFeedback, requests, scoringFormulas } from "../schema";
-import { groupWhere, onDays, serviceFlags, tehranDay, UNRESOLVED_DEADLINE } from "./insight";
+import { dayStart, groupWhere, onDays, serviceFlags, tehranDay, UNRESOLVED_DEADLINE } from "./insight";
 import { scoreFacts } from "./scoring";
 
 /*
@@ -107,8 +107,8 @@ export async function rankingFacts(
   tx: Tx,
   p: { tenantId: string; by: ScoreLevel; fromDay: number; toDay: number; now: Date; targetHours: number; rollup?: boolean },
 ): Promise<ScoreFacts[]> {
-  const from = new Date((p.fromDay * 86400 - 12600) * 1000);
-  const to = new Date((p.toDay * 86400 - 12600) * 1000);
+  const from = dayStart(p.fromDay);
+  const to = dayStart(p.toDay);
   if (p.rollup === false) return scoreFacts(tx, { tenantId: p.tenantId, by: p.by, from, to, now: p.now, targetHours: p.targetHours });
   const s = insightDailyScore;
   const inRange = (day: typeof s.day | typeof insightDirtyDays.day) => and(gte(day, p.fromDay), lt(day, p.toDay));

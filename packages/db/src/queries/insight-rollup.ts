@@ -3,6 +3,7 @@ import { AGEING_BUCKETS, ageingBucket, type Dimension, type MessageGroup, type R
 import type { Tx } from "../client";
 import { insightDaily, insightDailyHours, insightDailyScore, insightDirtyDays, requestFeedback, requests } from "../schema";
 import {
+  dayStart,
   deadlineAhead,
   dimensionKey,
   hoursColumns,
@@ -146,7 +147,6 @@ export interface FigureSource {
   ageing(now: Date): Promise<Array<{ bucket: string; count: number }>>;
 }
 
-const dayStart = (day: number) => new Date((day * 86400 - 12600) * 1000);
 
 /**
  * Where a dashboard's figures come from for [fromDay, toDay): the rollup for

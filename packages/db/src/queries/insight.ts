@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Dimension, MessageGroup, RequestScope } from "@city137/core";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Tx } from "../client";
 import { requestFeedback, requests } from "../schema";
 
@@ -9,7 +10,8 @@ import { requestFeedback, requests } from "../schema";
  * of that figure uses the same predicate, so the two always agree.
  */
 
-const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+/** An instant as a timestamptz parameter. */
+export const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const OPEN = sql`${requests.status} in ('registered','referred','in_progress','reopened')`;
 const reopenedEver = sql`exists (select 1 from request_events e where e.tenant_id = ${requests.tenantId} and e.request_id = ${requests.id} and e.type = 'reopen')`;
 const rated = sql`exists (select 1 from request_feedback f where f.tenant_id = ${requests.tenantId} and f.request_id = ${requests.id})`;
@@ -94,9 +96,10 @@ export interface InsightScope {
   slice?: { dimension: Dimension; key: string };
 }
 
-const dayStart = (day: number) => new Date((day * 86400 - 12600) * 1000);
-/** Registered on one of these Tehran days: runs of consecutive days as ranges of created_at (so the date index serves it). */
-export function onDays(days: number[]): SQL {
+/** The instant a Tehran day (days since 1970 in Tehran time) begins. */
+export const dayStart = (day: number) => new Date((day * 86400 - 12600) * 1000);
+/** Instants of `col` on one of these Tehran days: runs of consecutive days as ranges (so a date index serves it). */
+export function onDaysOf(col: SQL | AnyPgColumn, days: number[]): SQL {
   const sorted = [...new Set(days)].sort((a, b) => a - b);
   if (!sorted.length) return sql`false`;
   const runs: Array<[number, number]> = [];
@@ -106,10 +109,13 @@ export function onDays(days: number[]): SQL {
     else runs.push([d, d + 1]);
   }
   return sql`(${sql.join(
-    runs.map(([a, b]) => sql`(${requests.createdAt} >= ${iso(dayStart(a))} and ${requests.createdAt} < ${iso(dayStart(b))})`),
+    runs.map(([a, b]) => sql`(${col} >= ${iso(dayStart(a))} and ${col} < ${iso(dayStart(b))})`),
     sql` or `,
   )})`;
 }
+
+/** Registered on one of these Tehran days. */
+export const onDays = (days: number[]): SQL => onDaysOf(requests.createdAt, days);
 
 /** Corruption reports only for inspectors; unit staff only their units. */
 export function scopeWhere(p: InsightScope): SQL | undefined {
