@@ -5,7 +5,7 @@ import { startApiServer, type RunningApi } from "@city137/api-server";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { workdayClock } from "./setup/servers";
-import { waitForContent } from "./setup/wait";
+import { loadedImageWidth, waitForContent } from "./setup/wait";
 
 /**
  * The citizens' portal on a phone-sized screen, against the real API with its
@@ -200,8 +200,8 @@ describe("a citizen on a phone, from a message to feedback", () => {
     await page.click("[data-testid=track-submit]");
     await page.waitForSelector("[data-testid=track-answer]");
     expect(await page.textContent("[data-testid=track-answer]")).toContain("محل شسته شد");
-    const img = await page.waitForSelector("[data-testid=proof-photos] img");
-    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, img);
+    await page.waitForSelector("[data-testid=proof-photos] img");
+    expect(await loadedImageWidth(page, "[data-testid=proof-photos] img")).toBeGreaterThan(0);
   });
 
   it("verifies the mobile with a one-time code read from the SMS, sees the message and reopens it with a reason", async () => {

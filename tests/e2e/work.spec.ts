@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlatform, workdayClock, type Platform } from "./setup/servers";
 import { signedIn } from "./setup/pages";
-import { waitForText } from "./setup/wait";
+import { loadedImageWidth, waitForText } from "./setup/wait";
 
 let p: Platform;
 /** The API's clock: a Tehran working morning, moved forward to make deadlines pass. */
@@ -103,8 +103,7 @@ describe("a phone message from intake to resolution, in a real browser", () => {
     await page.setInputFiles("#upload-file", photo);
     await page.click("[data-testid=upload-submit]");
     await page.waitForSelector("[data-testid=attachment] img");
-    const shown = await page.$eval("[data-testid=attachment] img", (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth);
-    expect(shown).toBe(8);
+    expect(await loadedImageWidth(page, "[data-testid=attachment] img")).toBe(8);
     await page.fill("[data-testid=action-resolve] textarea", "پسماند کوچه امروز ساعت ۱۰ جمع‌آوری و محل شست‌وشو شد.");
     await page.click("[data-testid=action-resolve] button");
     await waitForText(page, "[data-testid=message-status]", "رسیدگی‌شده");
