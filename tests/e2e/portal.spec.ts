@@ -225,6 +225,23 @@ describe("a citizen on a phone, from a message to feedback", () => {
     await page.click(`${item} [data-testid=reopen-send]`);
     await page.waitForSelector("[data-testid=reopened]");
     await page.waitForSelector(`${item} [data-status=reopened]`);
+
+    // Consent to be named among the engaged citizens: refused without a name, then given.
+    const listed = async () => {
+      // The API's clock is not the console's: ask for the month up to the API's today (Tehran date).
+      const day = (ms: number) => new Date(ms + 210 * 60_000).toISOString().slice(0, 10);
+      await supervisor.goto(`${consoleUrl}/tehran/insight/citizens?from=${day(clock.now().getTime() - 30 * 86_400_000)}&to=${day(clock.now().getTime())}`);
+      return (await supervisor.locator("[data-testid=citizens] tbody tr", { hasText: "۰۹۱۲***۴۳۲۱" }).locator("[data-testid=citizen-name]").textContent())!;
+    };
+    expect(await listed()).toBe("بدون رضایت");
+    await page.click("[data-testid=recognition] summary");
+    await page.click("[data-testid=recognition-give]");
+    await waitForContent(page, "#recognition-name-error", "نام را بنویسید");
+    await page.fill("[data-testid=recognition-name]", "سارا نادری");
+    await page.click("[data-testid=recognition-give]");
+    await page.waitForSelector("[data-testid=recognition-saved]");
+    expect(await page.textContent("[data-testid=recognition-state]")).toContain("سارا نادری");
+    expect(await listed()).toBe("سارا نادری");
   });
 
   it("never shows, accepts for, or tracks Tehran's message on Shiraz's portal", async () => {

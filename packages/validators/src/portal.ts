@@ -46,7 +46,9 @@ export const ZPortalSubmitInput = z.object({
   qr: z.string().trim().max(40).nullable().default(null),
   /** The page's language: the citizen's SMS are worded in it. */
   locale: zLocale.nullable().default(null),
-});
+  /** The citizen agrees to be named in the city's recognition lists (needs a name). */
+  recognitionConsent: z.boolean({ error: K.invalid }).default(false),
+}).refine((v) => !v.recognitionConsent || v.name, { path: ["name"], message: "validation.recognitionNeedsName" });
 export type PortalSubmitInput = z.infer<typeof ZPortalSubmitInput>;
 
 /** Tracking: the code and the last four digits of the mobile, or a signed link's token. */
@@ -77,6 +79,11 @@ export const ZOtpVerifyInput = z.object({ city: ZCitySlug, mobile, code: digits(
 export const ZCitizenInput = z.object({ city: ZCitySlug, session: z.string({ error: K.required }).min(20).max(100) });
 export const ZCitizenAddInfoInput = ZCitizenInput.extend({ trackingCode, text: zText(2000) });
 export const ZCitizenReopenInput = ZCitizenInput.extend({ trackingCode, reason: zText(2000) });
+/** Give (with the name to be shown) or withdraw consent to be named in recognition lists. */
+export const ZCitizenRecognitionInput = ZCitizenInput.extend({
+  consent: z.boolean({ error: K.invalid }),
+  name: z.string().trim().max(120, { error: K.tooLong }).nullable().default(null),
+}).refine((v) => !v.consent || v.name, { path: ["name"], message: "validation.recognitionNeedsName" });
 
 export const ZQrCreateInput = z.object({
   label: zText(120),

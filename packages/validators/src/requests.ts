@@ -38,8 +38,15 @@ export const ZCreateRequestInput = z.object({
       nationalId: nationalId.nullable().default(null),
       /** The language the citizen used (the portal's page language): their SMS are worded in it. */
       locale: zLocale.nullable().default(null),
+      /** The citizen agrees to be named in the city's recognition lists (needs a name and a mobile). */
+      recognitionConsent: z.boolean({ error: K.invalid }).default(false),
     })
-    .default({ name: null, mobile: null, nationalId: null, locale: null }),
+    .default({ name: null, mobile: null, nationalId: null, locale: null, recognitionConsent: false })
+    .superRefine((c, ctx) => {
+      if (!c.recognitionConsent) return;
+      if (!c.name) ctx.addIssue({ code: "custom", path: ["name"], message: "validation.recognitionNeedsName" });
+      if (!c.mobile) ctx.addIssue({ code: "custom", path: ["mobile"], message: "validation.recognitionNeedsMobile" });
+    }),
   /** A question asked in a live direct session: goes to the session's unit instead of the routing tree. */
   directSessionId: zId.nullable().optional(),
 });

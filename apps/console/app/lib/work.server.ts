@@ -26,7 +26,7 @@ export function intakeInput(form: FormData, categories: Category[]) {
     lon: numberOrNull(form, "lon"),
     address: optional(form, "address"),
     districtId: optional(form, "districtId"),
-    citizen: { name: optional(form, "name"), mobile: optional(form, "mobile"), nationalId: optional(form, "nationalId") },
+    citizen: { name: optional(form, "name"), mobile: optional(form, "mobile"), nationalId: optional(form, "nationalId"), recognitionConsent: form.get("recognitionConsent") === "1" },
   };
 }
 

@@ -207,7 +207,11 @@ export function SubmitForm({ data, outcome: routeOutcome, qr }: { data: SubmitCa
           <strong>{t("portal.submit.you")}</strong>
         </legend>
         <label htmlFor="name">{t("portal.submit.name")}</label>
-        <input id="name" name="name" autoComplete="name" maxLength={120} data-testid="portal-name" />
+        <input id="name" name="name" autoComplete="name" maxLength={120} aria-invalid={!!err("name") || undefined} aria-describedby={described("name")} data-testid="portal-name" />
+        <FieldError id="name-error" message={err("name")} />
+        <label className="checkbox">
+          <input type="checkbox" name="recognitionConsent" value="1" data-testid="portal-recognition" /> {t("portal.submit.recognitionConsent")}
+        </label>
         <label htmlFor="mobile">{t("portal.submit.mobile")}</label>
         <input id="mobile" name="mobile" type="tel" inputMode="tel" autoComplete="tel" dir="ltr" placeholder="09xxxxxxxxx" required aria-invalid={!!err("mobile") || undefined} aria-describedby={described("mobile") ?? "mobile-help"} data-testid="portal-mobile" />
         <p className="help" id="mobile-help">

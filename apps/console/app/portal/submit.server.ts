@@ -48,6 +48,7 @@ export async function submitAction(request: Request, city: string) {
       districtId: optional(form, "districtId"),
       name: optional(form, "name"),
       mobile: text(form, "mobile"),
+      recognitionConsent: form.get("recognitionConsent") === "1",
       qr: optional(form, "qr"),
       locale: localeField(form),
     }),

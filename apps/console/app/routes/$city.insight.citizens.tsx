@@ -8,7 +8,7 @@ import { ReportTools } from "../insight/tools";
 import { failureResponse } from "../lib/api.server";
 import { requireCityUser } from "../lib/session.server";
 
-/** The most engaged citizens of a period (festivals such as Yaran-e Shahr), by masked mobile. */
+/** The most engaged citizens of a period (festivals such as Yaran-e Shahr): named with their consent, otherwise by masked mobile. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { api } = await requireCityUser(request, params.city!);
   const p = dashboardParams(new URL(request.url));
@@ -37,6 +37,7 @@ export default function EngagedCitizens() {
           <tr>
             <th>{t("insight.rankings.rank")}</th>
             <th>{t("insight.citizens.citizen")}</th>
+            <th>{t("insight.citizens.name")}</th>
             <th>{t("insight.citizens.confirmed")}</th>
             <th>{t("insight.citizens.accepted")}</th>
             <th>{t("insight.citizens.feedback")}</th>
@@ -49,6 +50,7 @@ export default function EngagedCitizens() {
             <tr key={r.citizen + r.rank}>
               <td>{n(r.rank)}</td>
               <td dir="ltr">{formatDigits(r.citizen, locale)}</td>
+              <td data-testid="citizen-name">{r.name ?? <span className="muted">{t("insight.citizens.noConsent")}</span>}</td>
               <td>{n(r.confirmed)}</td>
               <td>{n(r.accepted)}</td>
               <td>{n(r.feedback)}</td>

@@ -19,8 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const p = dashboardParams(url);
     if (report === "citizens") {
       const rows = await api.insight.citizens.query({ from: p.from, to: p.to, limit: 500 });
-      const head = [t("insight.rankings.rank"), t("insight.citizens.citizen"), t("insight.citizens.confirmed"), t("insight.citizens.accepted"), t("insight.citizens.feedback"), t("insight.citizens.supports"), t("insight.citizens.points")];
-      return csvResponse(toCsv([head, ...rows.map((r) => [r.rank, r.citizen, r.confirmed, r.accepted, r.feedback, r.supports, r.points])]), `${params.city}-citizens-${p.from}-${p.to}.csv`);
+      const head = [t("insight.rankings.rank"), t("insight.citizens.citizen"), t("insight.citizens.name"), t("insight.citizens.confirmed"), t("insight.citizens.accepted"), t("insight.citizens.feedback"), t("insight.citizens.supports"), t("insight.citizens.points")];
+      return csvResponse(toCsv([head, ...rows.map((r) => [r.rank, r.citizen, r.name ?? "", r.confirmed, r.accepted, r.feedback, r.supports, r.points])]), `${params.city}-citizens-${p.from}-${p.to}.csv`);
     }
     if (report === "council") {
       const minCount = Number(url.searchParams.get("min")) || 3;

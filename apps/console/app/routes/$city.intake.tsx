@@ -180,7 +180,11 @@ export default function IntakePage() {
           <div className="form-grid">
             <div>
               <label htmlFor="name">{t("work.intake.name")}</label>
-              <input id="name" name="name" autoComplete="off" />
+              <input id="name" name="name" autoComplete="off" aria-invalid={errors["citizen.name"] ? true : undefined} aria-describedby="name-error" />
+              <FieldError id="name-error" message={errors["citizen.name"]} />
+              <label className="checkbox">
+                <input type="checkbox" id="recognitionConsent" name="recognitionConsent" value="1" /> {t("work.intake.recognitionConsent")}
+              </label>
             </div>
             <div>
               <label htmlFor="nationalId">{t("work.intake.nationalId")}</label>

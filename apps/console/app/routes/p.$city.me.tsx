@@ -9,6 +9,7 @@ import { portalFieldErrors, portalMessage } from "../portal/messages";
 import { localeField } from "../portal/submit.server";
 import { citizenSessionOf, withCitizenSession } from "../portal/session.server";
 import { OtpForms } from "../portal/otp-forms";
+import { RecognitionForm } from "../portal/recognition-form";
 import { usePortalCity } from "../portal/use-city";
 
 /** A verified citizen's messages in this city; without a session, the one-time-code form. */
@@ -39,6 +40,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "signOut") return redirect(`/p/${city}/me`, { headers: { "set-cookie": await withCitizenSession(request, city, null) } });
   const session = (await citizenSessionOf(request, city)) ?? "";
   const trackingCode = text(form, "trackingCode");
+  if (intent === "recognition") {
+    const consent = text(form, "consent") === "1";
+    const name = text(form, "name").trim() || null;
+    return { ...(await attempt("recognition", () => api.portal.recognition.mutate({ city, session, consent, name }))), mobile: "", code: "" };
+  }
   if (intent === "addInfo") return { ...(await attempt("addInfo", () => api.portal.addInfo.mutate({ city, session, trackingCode, text: text(form, "text") }))), mobile: "", code: trackingCode };
   return { ...(await attempt("reopen", () => api.portal.reopen.mutate({ city, session, trackingCode, reason: text(form, "reason") }))), mobile: "", code: trackingCode };
 }
@@ -98,6 +104,7 @@ export default function PortalMine() {
           {general}
         </p>
       )}
+      <RecognitionForm recognition={mine.recognition} busy={busy} nameError={outcome?.intent === "recognition" ? errors.name : undefined} saved={Boolean(outcome?.ok && outcome.intent === "recognition")} />
       {mine.requests.length === 0 && <p>{t("portal.mine.empty")}</p>}
       <ul className="my-list" data-testid="my-messages">
         {mine.requests.map((r) => {

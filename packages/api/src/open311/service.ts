@@ -214,7 +214,7 @@ function readForm(form: Params, service: Catalogue["services"][number]) {
       lon,
       address,
       districtId: null,
-      citizen: { name, mobile, nationalId: null, locale: null },
+      citizen: { name, mobile, nationalId: null, locale: null, recognitionConsent: false },
     },
     extra: { mediaUrl, email, deviceId, accountId },
   };

@@ -8,6 +8,7 @@ import { scoringFormulas } from "../schema";
 import { protectedReportEntries, protectedReports } from "../schema";
 import { insightCitizenDaily, insightCitizenDirtyDays, insightCitizenTotals, insightDaily, insightDailyHours, insightDailyScore, insightDirtyDays } from "../schema";
 import { directSessions } from "../schema";
+import { recognitionConsents } from "../schema";
 
 /** Ids inside one city that new rows may point at. */
 export interface CityFixture {
@@ -234,6 +235,12 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     key: requestSupporters.id,
     freshRequest: true,
     newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, mobile: `0912${String(seq).slice(-7)}`, channel: "phone" }),
+    change: { name: sql`name` },
+  },
+  recognition_consents: {
+    table: recognitionConsents,
+    key: recognitionConsents.mobile,
+    newRow: (f) => ({ tenantId: f.tenantId, mobile: `0912${String(seq).slice(-7)}${tag()}`, name: "شهروند", givenAt: new Date() }),
     change: { name: sql`name` },
   },
   request_words: {

@@ -35,3 +35,4 @@ export * from "./insight-rollup";
 export * from "./insight-map";
 export * from "./insight-ranking";
 export * from "./direct-sessions";
+export * from "./recognition";

@@ -24,3 +24,4 @@ export * from "./search-words";
 export * from "./protected-reports";
 export * from "./insight-rollup";
 export * from "./direct-sessions";
+export * from "./recognition";

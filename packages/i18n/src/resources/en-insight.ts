@@ -114,8 +114,10 @@ export const enInsight = {
   },
   citizens: {
     title: "Most engaged citizens",
-    help: "Points: 3 per message the city resolved, 1 per other accepted message, 1 per feedback given, 1 per \"me too\". Rejected and duplicate messages and confidential reports do not count. There is no consent record for names, so citizens are shown by masked mobile number.",
+    help: "Points: 3 per message the city resolved, 1 per other accepted message, 1 per feedback given, 1 per \"me too\". Rejected and duplicate messages and confidential reports do not count. A citizen's name is shown only with their consent (given with a message or on the portal's \"My messages\" page); others are shown by masked mobile number.",
     citizen: "Citizen (mobile)",
+    name: "Name (with consent)",
+    noConsent: "No consent",
     confirmed: "Resolved messages",
     accepted: "Other accepted messages",
     feedback: "Feedback given",

@@ -52,6 +52,7 @@ export const enWork = {
     history: "Earlier messages from this number",
     noHistory: "No other message has this number.",
     name: "Full name",
+    recognitionConsent: "The caller agrees to be named in the list of engaged citizens",
     nationalId: "National ID",
     message: "Message",
     kind: "Kind",

@@ -285,6 +285,8 @@ export const en: Shape<typeof fa> = {
     mobile: "Enter the mobile number as 09123456789.",
     nationalId: "This national ID is not valid; check its ten digits.",
     trackingCode: "This tracking code is not valid; read the digits again.",
+    recognitionNeedsName: "To be named in the list of engaged citizens, write the name.",
+    recognitionNeedsMobile: "To be named in the list of engaged citizens, a mobile number is needed.",
     required: "Enter the {{field}}.",
     tooLong: "The {{field}} is too long.",
     tooShort: "The {{field}} is too short.",

@@ -52,6 +52,7 @@ export const faWork = {
     history: "پیام‌های پیشین این شماره",
     noHistory: "پیام دیگری با این شماره ثبت نشده است.",
     name: "نام و نام خانوادگی",
+    recognitionConsent: "تماس‌گیرنده رضایت دارد نامش در فهرست شهروندان فعال بیاید",
     nationalId: "کد ملی",
     message: "پیام",
     kind: "نوع پیام",

@@ -1,12 +1,12 @@
 import { ageingRange, type AgeingBucket } from "@city137/core";
-import { councilProblems, engagedCitizens, listFigureMessages, rolledFigureTotal } from "@city137/db";
+import { consentedNames, councilProblems, engagedCitizens, listFigureMessages, rolledFigureTotal } from "@city137/db";
 import { ZCitizensInput, ZCouncilInput, ZInsightDashboardInput, ZInsightMapInput, ZInsightMessagesInput } from "@city137/validators";
 import { cityRoleProcedure, router } from "../../trpc";
 import { dashboard } from "./dashboard";
 import { insightMap, requireOwnCategory } from "./map";
 import { DASHBOARD_ROLES, REPORT_ROLES, dayRange, scopeOf } from "./range";
 
-/** 0912***6789: there is no consent field for names, so citizens are shown by masked mobile. */
+/** 0912***6789: how a citizen who has not consented to be named is shown. */
 export const maskMobile = (m: string) => `${m.slice(0, 4)}***${m.slice(-4)}`;
 
 export const insightRouter = router({
@@ -60,7 +60,9 @@ export const insightRouter = router({
         const r = dayRange(input.from, input.to);
         // From the citizen rollup, stale days from the messages: the same table as the raw ranking (ADR 026).
         const rows = await engagedCitizens(tx, { tenantId: ctx.tenantId, fromDay: r.fromDay, toDay: r.toDay, limit: input.limit });
-        return rows.map(({ mobile, ...rest }, i) => ({ rank: i + 1, citizen: maskMobile(mobile), ...rest }));
+        // Named only with the citizen's standing consent; otherwise the masked mobile.
+        const names = await consentedNames(tx, { tenantId: ctx.tenantId, mobiles: rows.map((x) => x.mobile) });
+        return rows.map(({ mobile, ...rest }, i) => ({ rank: i + 1, citizen: maskMobile(mobile), name: names.get(mobile) ?? null, ...rest }));
       }),
     ),
 

@@ -1,5 +1,5 @@
 import { AppError, isOpen, withinReopenWindow } from "@city137/core";
-import { findCitizenSession, getRequest, insertRequestEvent, listCategories, listRequestsByMobile, type PortalCity, type Tx } from "@city137/db";
+import { findCitizenSession, getRequest, giveRecognitionConsent, insertRequestEvent, listCategories, listRequestsByMobile, recognitionConsentOf, withdrawRecognitionConsent, type PortalCity, type Tx } from "@city137/db";
 import type { Context } from "../../trpc";
 import { changeRequest } from "../request/transition";
 import { inCity, portalCity, settingsOf } from "../../portal/city";
@@ -28,9 +28,11 @@ export async function myRequests(ctx: Context, input: { city: string; session: s
     const categories = new Map((await listCategories(tx, { tenantId: city.id })).map((c) => [c.id, c]));
     const now = ctx.now();
     const rows = await listRequestsByMobile(tx, { tenantId: city.id, mobile });
+    const consent = await recognitionConsentOf(tx, { tenantId: city.id, mobile });
     return {
       mobile,
       reopenWindowDays: settings.reopenWindowDays,
+      recognition: consent && { name: consent.name, givenAt: consent.givenAt.toISOString() },
       requests: rows.map((r) => ({
         trackingCode: r.trackingCode,
         kind: r.kind,
@@ -79,5 +81,16 @@ export async function reopen(ctx: Context, input: { city: string; session: strin
       input: { id: r.id, action: "reopen", note: input.reason },
     });
     return { trackingCode: updated.trackingCode, status: updated.status };
+  });
+}
+
+/** The citizen gives (with the name to show) or withdraws consent to be named in the city's recognition lists. */
+export async function setRecognition(ctx: Context, input: { city: string; session: string; consent: boolean; name: string | null }) {
+  const city = await portalCity(ctx, input.city);
+  return inCity(ctx, city, async (tx) => {
+    const mobile = await verifiedMobile(ctx, tx, city, input.session);
+    if (input.consent) await giveRecognitionConsent(tx, { tenantId: city.id, mobile, name: input.name!, at: ctx.now(), requestId: null });
+    else await withdrawRecognitionConsent(tx, { tenantId: city.id, mobile, at: ctx.now() });
+    return { consent: input.consent };
   });
 }

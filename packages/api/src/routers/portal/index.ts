@@ -1,6 +1,7 @@
 import {
   ZCitizenAddInfoInput,
   ZCitizenInput,
+  ZCitizenRecognitionInput,
   ZCitizenReopenInput,
   ZOtpRequestInput,
   ZOtpVerifyInput,
@@ -16,7 +17,7 @@ import {
 import { publicProcedure, router } from "../../trpc";
 import { cityFace, openQr, portalCatalogue } from "./catalogue";
 import { inCity, portalCity } from "../../portal/city";
-import { addInfo, myRequests, reopen } from "./citizen";
+import { addInfo, myRequests, reopen, setRecognition } from "./citizen";
 import { giveFeedback } from "./feedback";
 import { requestOtp, verifyOtp } from "./otp";
 import { submitFromPortal } from "./submit";
@@ -42,6 +43,7 @@ export const portalRouter = router({
   mine: publicProcedure.input(ZCitizenInput).query(({ ctx, input }) => myRequests(ctx, input)),
   addInfo: publicProcedure.input(ZCitizenAddInfoInput).mutation(({ ctx, input }) => addInfo(ctx, input)),
   reopen: publicProcedure.input(ZCitizenReopenInput).mutation(({ ctx, input }) => reopen(ctx, input)),
+  recognition: publicProcedure.input(ZCitizenRecognitionInput).mutation(({ ctx, input }) => setRecognition(ctx, input)),
   publicList: publicProcedure.input(ZPublicListInput).query(({ ctx, input }) => publicList(ctx, input)),
   publicMessage: publicProcedure.input(ZPublicMessageInput).query(({ ctx, input }) => publicMessage(ctx, input)),
   support: publicProcedure.input(ZPortalSupportInput).mutation(({ ctx, input }) => supportFromPortal(ctx, input)),

@@ -34,7 +34,7 @@ export async function submitFromPortal(ctx: Context, input: PortalSubmitInput) {
         lon: input.lon,
         address: input.address,
         districtId: input.districtId,
-        citizen: { name: input.name, mobile: input.mobile, nationalId: null, locale: input.locale },
+        citizen: { name: input.name, mobile: input.mobile, nationalId: null, locale: input.locale, recognitionConsent: input.recognitionConsent },
       };
       const out = await registerRequest(tx, intake, request);
       if (!out.replayed && qr && !qr.revokedAt) await countQrUse(tx, { tenantId: city.id, id: qr.id, what: "message" });

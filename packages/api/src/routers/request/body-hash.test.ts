@@ -13,12 +13,14 @@ const input = ZCreateRequestInput.parse({
 });
 
 describe("the idempotency body hash", () => {
-  it("hashes a citizen without a recorded language as before languages were recorded, so keys stored then still replay", () => {
+  it("hashes a citizen without a recorded language or consent as before those were recorded, so keys stored then still replay", () => {
     const { idempotencyKey: _k, ...body } = input;
-    const { locale: _l, ...citizen } = body.citizen;
+    // The citizen as it was parsed before languages and consents existed.
+    const citizen = { name: body.citizen.name, mobile: body.citizen.mobile, nationalId: body.citizen.nationalId };
     const before = createHash("sha256").update(JSON.stringify({ ...body, citizen })).digest("hex");
     expect(bodyHash(input)).toBe(before);
-    // control: a language is part of the body
+    // controls: a language and a consent are part of the body
     expect(bodyHash({ ...input, citizen: { ...input.citizen, locale: "en" } })).not.toBe(before);
+    expect(bodyHash({ ...input, citizen: { ...input.citizen, name: "مریم", recognitionConsent: true } })).not.toBe(bodyHash({ ...input, citizen: { ...input.citizen, name: "مریم" } }));
   });
 });

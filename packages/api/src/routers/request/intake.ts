@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { AppError, checkAttributes, normalizePersian, route, trackingCode } from "@city137/core";
-import { enqueueOutbox, findRequestByIdempotencyKey, getDirectSession, insertRequest, insertRequestEvents, type Tx } from "@city137/db";
+import { enqueueOutbox, findRequestByIdempotencyKey, getDirectSession, giveRecognitionConsent, insertRequest, insertRequestEvents, type Tx } from "@city137/db";
 import type { CreateRequestInput } from "@city137/validators";
 import { configCacheFor, type CityConfig } from "../../config/city-config-cache";
 import type { DistrictIndexCache } from "../../config/district-index-cache";
@@ -22,9 +22,9 @@ export const INTAKE_PLANS = { cachedPlans: true } as const;
 export function bodyHash(input: CreateRequestInput): string {
   // Without a session the body hashes as it did before sessions existed (keys stored then still replay).
   const { idempotencyKey: _k, directSessionId, ...rest } = input;
-  // A citizen without a recorded language hashes as before languages were recorded (keys stored then still replay).
-  const { locale, ...citizen } = rest.citizen;
-  const stable = locale ? rest : { ...rest, citizen };
+  // A citizen without a recorded language or a consent hashes as before those were recorded (keys stored then still replay).
+  const { locale, recognitionConsent, ...citizen } = rest.citizen;
+  const stable = { ...rest, citizen: { ...citizen, ...(locale ? { locale } : {}), ...(recognitionConsent ? { recognitionConsent } : {}) } };
   const body = directSessionId ? { ...stable, directSessionId } : stable;
   return createHash("sha256").update(JSON.stringify(body)).digest("hex");
 }
@@ -131,6 +131,9 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
           ]
         : []),
     ]),
+    mobile && input.citizen.name && input.citizen.recognitionConsent
+      ? giveRecognitionConsent(tx, { tenantId, mobile, name: input.citizen.name, at: ctx.now, requestId: id })
+      : null,
     mobile
       ? enqueueOutbox(tx, {
           tenantId,
