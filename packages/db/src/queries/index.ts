@@ -36,3 +36,4 @@ export * from "./insight-map";
 export * from "./insight-ranking";
 export * from "./direct-sessions";
 export * from "./recognition";
+export * from "./request-search";

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { rowsOf } from "./rows";
 import type { Tx } from "../client";
 import { dayStart, iso, onDaysOf } from "./insight";
 import { insightCitizenDaily, insightCitizenDirtyDays, insightCitizenTotals, requests } from "../schema";
@@ -49,10 +50,6 @@ const pointsOf = (r: Omit<CitizenRow, "points" | "mobile">) => 3 * r.confirmed +
 /** The ranking's total order: points, then confirmed messages, then mobile. */
 const before = (a: CitizenRow, b: CitizenRow) => b.points - a.points || b.confirmed - a.confirmed || (a.mobile < b.mobile ? -1 : a.mobile > b.mobile ? 1 : 0);
 
-function rowsOf<T>(res: unknown): T[] {
-  // postgres.js answers with the rows, PGlite with { rows }.
-  return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
-}
 
 /** Per-mobile sums of per-day count rows. */
 function addUp(rows: Array<Omit<CitizenRow, "points">>, into = new Map<string, CitizenRow>()) {

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { MessageKind, RequestScope, RequestState } from "@city137/core";
 import type { Tx } from "../client";
-import { outbox, requestEvents, requestWords, requests, staff, tenantCounters } from "../schema";
+import { outbox, requestEvents, requests, staff, tenantCounters } from "../schema";
+import { chooseWordPlan, wordConditions, type WordPlan } from "./request-search";
 
 export type NewRequest = Omit<typeof requests.$inferInsert, "tenantId" | "id" | "seq" | "trackingCode">;
 
@@ -120,14 +121,7 @@ export interface RequestFilter {
   offset?: number;
 }
 
-/**
- * A description word starting with `w`: a range over the word table's C-collated key, so that
- * only leakproof comparisons reach the index under RLS (docs/decisions/015).
- */
-const hasWordStartingWith = (w: string) =>
-  sql`exists (select 1 from ${requestWords} where ${requestWords.tenantId} = ${requests.tenantId} and ${requestWords.requestId} = ${requests.id} and ${requestWords.word} >= ${w} and ${requestWords.word} < ${w + "\u{10FFFF}"})`;
-
-function filterWhere(p: RequestFilter) {
+function filterWhere(p: RequestFilter, plan: WordPlan = { kind: "walk" }) {
   const units = p.scope.units;
   return and(
     eq(requests.tenantId, p.tenantId),
@@ -136,7 +130,7 @@ function filterWhere(p: RequestFilter) {
     p.unitIds ? (p.unitIds.length ? inArray(requests.unitId, p.unitIds) : sql`false`) : undefined,
     p.mobile ? eq(requests.citizenMobile, p.mobile) : undefined,
     p.trackingCode ? eq(requests.trackingCode, p.trackingCode) : undefined,
-    ...(p.words ?? []).map(hasWordStartingWith),
+    ...wordConditions(p.tenantId, p.words ?? [], plan),
     p.statuses?.length ? inArray(requests.status, p.statuses) : p.openOnly ? inArray(requests.status, OPEN) : undefined,
     p.categoryId ? eq(requests.categoryId, p.categoryId) : undefined,
     p.districtId ? eq(requests.districtId, p.districtId) : undefined,
@@ -148,7 +142,13 @@ function filterWhere(p: RequestFilter) {
 }
 
 /** Queues and search: open work nearest the deadline first, otherwise newest first. */
-export function listRequests(tx: Tx, p: RequestFilter) {
+export async function listRequests(tx: Tx, p: RequestFilter) {
+  const plan = await chooseWordPlan(tx, { tenantId: p.tenantId, words: p.words ?? [], limit: p.limit, offset: p.offset });
+  return requestListQuery(tx, p, plan);
+}
+
+/** listRequests' query for a chosen word plan (the benchmark explains it). */
+export function requestListQuery(tx: Tx, p: RequestFilter, plan: WordPlan) {
   const open = p.openOnly && !p.statuses?.length;
   return tx
     .select({
@@ -167,7 +167,7 @@ export function listRequests(tx: Tx, p: RequestFilter) {
       description: requests.description,
     })
     .from(requests)
-    .where(filterWhere(p))
+    .where(filterWhere(p, plan))
     .orderBy(...(open ? [asc(requests.deadline), asc(requests.seq)] : [desc(requests.createdAt), desc(requests.seq)]))
     .limit(p.limit)
     .offset(p.offset ?? 0);
