@@ -4,7 +4,7 @@ import { withTenant, withoutTenant } from "./tenant";
 import { createTestDb, type TestDb } from "./testing";
 import { findTenantBySlug } from "./queries/tenants";
 import { listCategories } from "./queries/categories";
-import { configVersion, findRequestByIdempotencyKey, insertRegistration, insertRegistrationEvents, insertRequest, listRequestEvents, type RegistrationRow } from "./queries/requests";
+import { configVersion, findRequestByIdempotencyKey, getRequest, insertRegistration, insertRegistrationEvents, insertRequest, listRequestEvents, type RegistrationRow } from "./queries/requests";
 import { requests } from "./schema";
 
 let t: TestDb;
@@ -31,27 +31,30 @@ const row = (seq: number, extra: Partial<RegistrationRow> = {}): RegistrationRow
 describe("statements built once (docs/decisions/028)", () => {
   it("answer what drizzle's ordinary statements answer, nulls as SQL null, defaults where no column is given", async () => {
     const deadline = new Date("2026-12-03T08:00:00Z");
-    const [built, plain] = await withTenant(t.db, tehran, async (tx) => {
-      const a = await insertRegistration(tx, row(900_001, { deadline, lat: 35.7, lon: 51.4, citizenMobile: "09120000001", attributes: { depth: 3 } }));
-      const { tenantId, id: _id, seq: _s, trackingCode: _c, ...values } = row(900_002, { deadline, lat: 35.7, lon: 51.4, citizenMobile: "09120000001", attributes: { depth: 3 } });
+    const extra = { deadline, lat: 35.7, lon: 51.4, citizenMobile: "09120000001", attributes: { depth: 3 } };
+    const [answer, built, plain] = await withTenant(t.db, tehran, async (tx) => {
+      const a = await insertRegistration(tx, row(900_001, extra));
+      const { tenantId, id: _id, seq: _s, trackingCode: _c, ...values } = row(900_002, extra);
       const b = await insertRequest(tx, { tenantId, seq: 900_002, trackingCode: "BUILT-900002", values });
-      return [a, b];
+      return [a, (await getRequest(tx, { tenantId, id: a.id }))!, b];
     });
     const strip = (r: typeof built) => ({ ...r, id: null, seq: null, trackingCode: null, idempotencyKey: null, updatedAt: null });
     expect(strip(built)).toEqual(strip(plain));
     expect(built.deadline).toEqual(deadline);
     expect(built.attributes).toEqual({ depth: 3 });
     expect(built.updatedAt).toBeInstanceOf(Date); // column default
+    const picked = { id: built.id, trackingCode: built.trackingCode, status: built.status, channel: built.channel, unitId: built.unitId, deadline, idempotencyHash: built.idempotencyHash };
+    expect(answer).toEqual(picked);
     const found = await withTenant(t.db, tehran, (tx) => findRequestByIdempotencyKey(tx, { tenantId: tehran, key: "built-900001" }));
-    expect(found).toEqual(built);
+    expect(found).toEqual(picked);
   });
 
   it("keep the order and the nulls of the timeline entries", async () => {
     const id = await withTenant(t.db, tehran, async (tx) => {
       const r = await insertRegistration(tx, row(900_003));
       await insertRegistrationEvents(tx, [
-        { tenantId: tehran, requestId: r.id, at: r.createdAt, actorStaffId: null, type: "registered", fromStatus: null, toStatus: "registered", unitId: null, data: { channel: "phone" } },
-        { tenantId: tehran, requestId: r.id, at: r.createdAt, actorStaffId: null, type: "referred", fromStatus: "registered", toStatus: "referred", unitId: null, data: null },
+        { tenantId: tehran, requestId: r.id, at: new Date(), actorStaffId: null, type: "registered", fromStatus: null, toStatus: "registered", unitId: null, data: { channel: "phone" } },
+        { tenantId: tehran, requestId: r.id, at: new Date(), actorStaffId: null, type: "referred", fromStatus: "registered", toStatus: "referred", unitId: null, data: null },
       ]);
       return r.id;
     });

@@ -31,12 +31,24 @@ export async function reserveCounterBlock(tx: Tx, p: { tenantId: string; name: s
   return row!.value;
 }
 
+/** What intake answers with, for a new message and for a replay: not the whole row (descriptions, attributes) it does not send back. */
+const registered = {
+  id: requests.id,
+  trackingCode: requests.trackingCode,
+  status: requests.status,
+  channel: requests.channel,
+  unitId: requests.unitId,
+  deadline: requests.deadline,
+  idempotencyHash: requests.idempotencyHash,
+};
+export type RegisteredRequest = { [K in keyof typeof registered]: (typeof requests.$inferSelect)[K] };
+
 const byIdempotencyKey = builtOnce("request_by_idempotency_key", (tx) =>
-  tx.select().from(requests).where(and(eq(requests.tenantId, sql.placeholder("tenantId")), eq(requests.idempotencyKey, sql.placeholder("key")))),
+  tx.select(registered).from(requests).where(and(eq(requests.tenantId, sql.placeholder("tenantId")), eq(requests.idempotencyKey, sql.placeholder("key")))),
 );
 
-/** On every registration: built once (docs/decisions/028). */
-export async function findRequestByIdempotencyKey(tx: Tx, p: { tenantId: string; key: string }) {
+/** The message registered under an idempotency key (what intake answers with). On every registration: built once (docs/decisions/028). */
+export async function findRequestByIdempotencyKey(tx: Tx, p: { tenantId: string; key: string }): Promise<RegisteredRequest | null> {
   const [row] = await byIdempotencyKey.run(tx, p);
   return row ?? null;
 }
@@ -62,7 +74,7 @@ const placeholders = <K extends string>(keys: readonly K[], suffix = "") =>
   Object.fromEntries(keys.map((k) => [k, sql.placeholder(k + suffix)])) as Record<K, ReturnType<typeof sql.placeholder>>;
 
 const registration = builtOnce("request_register", (tx) =>
-  tx.insert(requests).values(placeholders(REGISTRATION_COLUMNS) as never).returning(),
+  tx.insert(requests).values(placeholders(REGISTRATION_COLUMNS) as never).returning(registered),
 );
 
 /**
@@ -70,7 +82,7 @@ const registration = builtOnce("request_register", (tx) =>
  * `insertRequest` with every registration column given, so drizzle builds its
  * statement once per process instead of per call (docs/decisions/028).
  */
-export async function insertRegistration(tx: Tx, row: RegistrationRow) {
+export async function insertRegistration(tx: Tx, row: RegistrationRow): Promise<RegisteredRequest> {
   const [inserted] = await registration.run(tx, row);
   return inserted!;
 }
