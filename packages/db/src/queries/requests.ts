@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { MessageKind, RequestScope, RequestState } from "@city137/core";
 import type { Tx } from "../client";
+import { builtOnce, type BuiltOnce } from "../built-once";
 import { outbox, requestEvents, requests, staff, tenantCounters } from "../schema";
 import { chooseWordPlan, wordConditions, type WordPlan } from "./request-search";
 
@@ -31,8 +32,25 @@ export async function reserveCounterBlock(tx: Tx, p: { tenantId: string; name: s
   return row!.value;
 }
 
-export async function findRequestByIdempotencyKey(tx: Tx, p: { tenantId: string; key: string }) {
-  const [row] = await tx.select().from(requests).where(and(eq(requests.tenantId, p.tenantId), eq(requests.idempotencyKey, p.key)));
+/** What intake answers with, for a new message and for a replay: not the whole row (descriptions, attributes) it does not send back. */
+const registered = {
+  id: requests.id,
+  trackingCode: requests.trackingCode,
+  status: requests.status,
+  channel: requests.channel,
+  unitId: requests.unitId,
+  deadline: requests.deadline,
+  idempotencyHash: requests.idempotencyHash,
+};
+export type RegisteredRequest = { [K in keyof typeof registered]: (typeof requests.$inferSelect)[K] };
+
+const byIdempotencyKey = builtOnce("request_by_idempotency_key", (tx) =>
+  tx.select(registered).from(requests).where(and(eq(requests.tenantId, sql.placeholder("tenantId")), eq(requests.idempotencyKey, sql.placeholder("key")))),
+);
+
+/** The message registered under an idempotency key (what intake answers with). On every registration: built once (docs/decisions/028). */
+export async function findRequestByIdempotencyKey(tx: Tx, p: { tenantId: string; key: string }): Promise<RegisteredRequest | null> {
+  const [row] = await byIdempotencyKey.run(tx, p);
   return row ?? null;
 }
 
@@ -43,6 +61,64 @@ export async function insertRequest(tx: Tx, p: { tenantId: string; seq: number; 
     .values({ ...p.values, ...(p.id ? { id: p.id } : {}), tenantId: p.tenantId, seq: p.seq, trackingCode: p.trackingCode })
     .returning();
   return row!;
+}
+
+/** The columns a registration writes, every one given (null where it has no value): its statement is built once. */
+const REGISTRATION_COLUMNS = [
+  "tenantId", "id", "seq", "trackingCode", "kind", "categoryId", "channel", "description", "searchText", "attributes", "lat", "lon", "address",
+  "districtId", "regionId", "citizenName", "citizenMobile", "citizenNationalId", "citizenLocale", "priority", "status", "unitId", "deadline",
+  "routingVersionId", "routingRuleId", "idempotencyKey", "idempotencyHash", "createdBy", "directSessionId", "createdAt",
+] as const; // prettier-ignore
+export type RegistrationRow = { [K in (typeof REGISTRATION_COLUMNS)[number]]-?: Exclude<(typeof requests.$inferInsert)[K], undefined> };
+
+const placeholders = <K extends string>(keys: readonly K[], suffix = "") =>
+  Object.fromEntries(keys.map((k) => [k, sql.placeholder(k + suffix)])) as Record<K, ReturnType<typeof sql.placeholder>>;
+
+const registration = builtOnce("request_register", (tx) =>
+  tx.insert(requests).values(placeholders(REGISTRATION_COLUMNS) as never).returning(registered),
+);
+
+/**
+ * A new message from intake (console, portal, Open311). The same insert as
+ * `insertRequest` with every registration column given, so drizzle builds its
+ * statement once per process instead of per call (docs/decisions/028).
+ */
+export async function insertRegistration(tx: Tx, row: RegistrationRow): Promise<RegisteredRequest> {
+  const [inserted] = await registration.run(tx, row);
+  return inserted!;
+}
+
+/** A registration's first timeline entries: registered, and the automatic referral when routed. */
+export interface RegistrationEvent {
+  tenantId: string;
+  requestId: string;
+  at: Date;
+  actorStaffId: string | null;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string;
+  unitId: string | null;
+  data: unknown;
+}
+const EVENT_COLUMNS = ["tenantId", "requestId", "at", "actorStaffId", "type", "fromStatus", "toStatus", "unitId", "data"] as const;
+const registrationEvents = new Map<number, BuiltOnce<unknown>>();
+
+/** One statement for the entries, in their order (recorded_at, clock_timestamp(), follows it); built once per row count. */
+export async function insertRegistrationEvents(tx: Tx, rows: RegistrationEvent[]) {
+  if (!rows.length) return;
+  let statement = registrationEvents.get(rows.length);
+  if (!statement) {
+    const n = rows.length;
+    statement = builtOnce(`request_events_register_${n}`, (t) =>
+      t.insert(requestEvents).values(Array.from({ length: n }, (_, i) => placeholders(EVENT_COLUMNS, `_${i}`)) as never),
+    );
+    registrationEvents.set(n, statement);
+  }
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    for (const k of EVENT_COLUMNS) values[`${k}_${i}`] = row[k];
+  });
+  await statement.run(tx, values);
 }
 
 export async function getRequest(tx: Tx, p: { tenantId: string; id?: string; trackingCode?: string }) {
@@ -88,9 +164,16 @@ export async function insertRequestEvents(tx: Tx, rows: Array<typeof requestEven
   if (rows.length) await tx.insert(requestEvents).values(rows);
 }
 
-/** A notification to send after commit; the same dedupe key twice is written once. */
+const outboxInsert = builtOnce("outbox_enqueue", (tx) =>
+  tx
+    .insert(outbox)
+    .values(placeholders(["tenantId", "topic", "dedupeKey", "payload"]) as never)
+    .onConflictDoNothing({ target: [outbox.tenantId, outbox.dedupeKey] }),
+);
+
+/** A notification to send after commit; the same dedupe key twice is written once. Built once (docs/decisions/028). */
 export async function enqueueOutbox(tx: Tx, p: { tenantId: string; topic: string; dedupeKey: string; payload: unknown }) {
-  await tx.insert(outbox).values(p).onConflictDoNothing({ target: [outbox.tenantId, outbox.dedupeKey] });
+  await outboxInsert.run(tx, { tenantId: p.tenantId, topic: p.topic, dedupeKey: p.dedupeKey, payload: p.payload });
 }
 
 export function listOutbox(tx: Tx, p: { tenantId: string }) {
@@ -277,10 +360,15 @@ export function recentRoutingEvents(tx: Tx, p: { tenantId: string; since: Date; 
 }
 
 /** The city's configuration version (moved by a trigger on every configuration write; migration 0012). */
-export async function configVersion(tx: Tx, p: { tenantId: string }): Promise<number> {
-  const [row] = await tx
+const configVersionOf = builtOnce("config_version", (tx) =>
+  tx
     .select({ value: tenantCounters.value })
     .from(tenantCounters)
-    .where(and(eq(tenantCounters.tenantId, p.tenantId), eq(tenantCounters.name, "config")));
+    .where(and(eq(tenantCounters.tenantId, sql.placeholder("tenantId")), eq(tenantCounters.name, "config"))),
+);
+
+export async function configVersion(tx: Tx, p: { tenantId: string }): Promise<number> {
+  // Read by every registration (the configuration cache's check): built once (docs/decisions/028).
+  const [row] = await configVersionOf.run(tx, { tenantId: p.tenantId });
   return row?.value ?? 0;
 }

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../client";
+import { builtOnce } from "../built-once";
 import { platformSessions, platformUsers, sessions, staff, staffUnits, tenants } from "../schema";
 import { publicTenantColumns } from "./tenants";
 
@@ -16,8 +17,8 @@ export async function createStaffSession(
  * the member of staff, their units and the city — in one statement (it runs
  * before every staff call).
  */
-export async function findStaffSession(tx: Tx, p: { tenantId: string; tokenHash: string }) {
-  const [row] = await tx
+const staffSessionByToken = builtOnce("staff_session_by_token", (tx) =>
+  tx
     .select({
       id: sessions.id,
       createdAt: sessions.createdAt,
@@ -37,7 +38,12 @@ export async function findStaffSession(tx: Tx, p: { tenantId: string; tokenHash:
     .from(sessions)
     .innerJoin(staff, and(eq(staff.tenantId, sessions.tenantId), eq(staff.id, sessions.staffId)))
     .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
-    .where(and(eq(sessions.tenantId, p.tenantId), eq(sessions.tokenHash, p.tokenHash)));
+    .where(and(eq(sessions.tenantId, sql.placeholder("tenantId")), eq(sessions.tokenHash, sql.placeholder("tokenHash")))),
+);
+
+/** Every staff call looks its session up: the statement is built once (docs/decisions/028). */
+export async function findStaffSession(tx: Tx, p: { tenantId: string; tokenHash: string }) {
+  const [row] = await staffSessionByToken.run(tx, { tenantId: p.tenantId, tokenHash: p.tokenHash });
   return row ?? null;
 }
 

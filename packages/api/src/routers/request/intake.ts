@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { AppError, checkAttributes, normalizePersian, route, trackingCode } from "@city137/core";
-import { enqueueOutbox, findRequestByIdempotencyKey, getDirectSession, giveRecognitionConsent, insertRequest, insertRequestEvents, type Tx } from "@city137/db";
+import { enqueueOutbox, findRequestByIdempotencyKey, getDirectSession, giveRecognitionConsent, insertRegistration, insertRegistrationEvents, type Tx } from "@city137/db";
 import type { CreateRequestInput } from "@city137/validators";
 import { configCacheFor, type CityConfig } from "../../config/city-config-cache";
 import type { DistrictIndexCache } from "../../config/district-index-cache";
@@ -79,49 +79,49 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
   const code = trackingCode(tenantId, seq);
   const mobile = input.citizen.mobile;
   const [request] = await Promise.all([
-    insertRequest(tx, {
+    // Every column given (null where there is no value): the statements are built once per process (docs/decisions/028).
+    insertRegistration(tx, {
       tenantId,
-      seq,
       id,
+      seq,
       trackingCode: code,
-      values: {
-        kind: input.kind,
-        categoryId: category.id,
-        channel: input.channel,
-        description: input.description,
-        searchText: normalizePersian(input.description).toLowerCase(),
-        attributes: clean,
-        lat: input.lat,
-        lon: input.lon,
-        address: input.address,
-        districtId: place.districtId,
-        regionId: place.regionId,
-        citizenName: input.citizen.name,
-        citizenMobile: mobile,
-        citizenNationalId: input.citizen.nationalId,
-        citizenLocale: input.citizen.locale,
-        priority,
-        status: unitId ? "referred" : "registered",
-        unitId,
-        deadline,
-        routingVersionId: version?.id ?? null,
-        routingRuleId: decision?.ruleId ?? null,
-        idempotencyKey: input.idempotencyKey,
-        idempotencyHash: hash,
-        createdBy: ctx.actorId,
-        directSessionId: session?.id ?? null,
-        createdAt: ctx.now,
-      },
+      kind: input.kind,
+      categoryId: category.id,
+      channel: input.channel,
+      description: input.description,
+      searchText: normalizePersian(input.description).toLowerCase(),
+      attributes: clean,
+      lat: input.lat ?? null,
+      lon: input.lon ?? null,
+      address: input.address ?? null,
+      districtId: place.districtId,
+      regionId: place.regionId,
+      citizenName: input.citizen.name ?? null,
+      citizenMobile: mobile ?? null,
+      citizenNationalId: input.citizen.nationalId ?? null,
+      citizenLocale: input.citizen.locale ?? null,
+      priority,
+      status: unitId ? "referred" : "registered",
+      unitId,
+      deadline,
+      routingVersionId: version?.id ?? null,
+      routingRuleId: decision?.ruleId ?? null,
+      idempotencyKey: input.idempotencyKey,
+      idempotencyHash: hash,
+      createdBy: ctx.actorId,
+      directSessionId: session?.id ?? null,
+      createdAt: ctx.now,
     }),
     // Registration and the automatic referral in one statement.
-    insertRequestEvents(tx, [
-      { tenantId, requestId: id, at: ctx.now, actorStaffId: ctx.actorId, type: "registered", toStatus: "registered", data: { channel: input.channel } },
+    insertRegistrationEvents(tx, [
+      { tenantId, requestId: id, at: ctx.now, actorStaffId: ctx.actorId, type: "registered", fromStatus: null, toStatus: "registered", unitId: null, data: { channel: input.channel } },
       ...(unitId
         ? [
             {
               tenantId,
               requestId: id,
               at: ctx.now,
+              actorStaffId: null,
               type: "referred",
               fromStatus: "registered",
               toStatus: "referred",
@@ -131,9 +131,6 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
           ]
         : []),
     ]),
-    mobile && input.citizen.name && input.citizen.recognitionConsent
-      ? giveRecognitionConsent(tx, { tenantId, mobile, name: input.citizen.name, at: ctx.now, requestId: id })
-      : null,
     mobile
       ? enqueueOutbox(tx, {
           tenantId,
@@ -143,6 +140,10 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
         })
       : null,
   ]);
+  // After the pipelined inserts (their order is kept by one code path, docs/decisions/028); rare, so one more round trip.
+  if (mobile && input.citizen.name && input.citizen.recognitionConsent) {
+    await giveRecognitionConsent(tx, { tenantId, mobile, name: input.citizen.name, at: ctx.now, requestId: id });
+  }
   return { request, replayed: false };
 }
 
