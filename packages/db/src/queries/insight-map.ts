@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import type { RequestScope } from "@city137/core";
 import type { Tx } from "../client";
 import { insightDaily, insightDailyCells, requestFeedback, requests } from "../schema";
@@ -107,7 +107,8 @@ export async function rolledHeatCells(tx: Tx, p: { tenantId: string; scope: Requ
       and(
         eq(c.tenantId, p.tenantId),
         eq(c.category, p.categoryId ?? ""),
-        p.scope.corruption ? undefined : eq(c.corruption, false),
+        // Both flags as two index ranges on the day (the index has the flag before the day).
+        inArray(c.corruption, p.scope.corruption ? [false, true] : [false]),
         gte(c.day, p.fromDay),
         lt(c.day, p.toDay),
         stale.length ? notInArray(c.day, stale) : undefined,

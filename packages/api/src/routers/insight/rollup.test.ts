@@ -65,7 +65,7 @@ async function expectSameMap() {
   const categoryId = located.find((r) => r.lat !== null)!.categoryId;
   for (const scope of [manager, inspector])
     for (const now of [NOW, new Date("2026-09-15T12:00:00+03:30")])
-      for (const input of [RANGE, { ...RANGE, categoryId }]) {
+      for (const input of [RANGE, { ...RANGE, categoryId }] as Array<{ from: string; to: string; categoryId?: string }>) {
         const at = (rollup: boolean) => withTenant(api.db, tehranId, (tx) => insightMap(tx, { tenantId: tehranId, scope, now, input, rollup }));
         const [viaRollup, viaMessages] = [await at(true), await at(false)];
         expect(viaRollup, now.toISOString()).toEqual(viaMessages);
