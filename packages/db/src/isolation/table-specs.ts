@@ -6,7 +6,7 @@ import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, request
 import { billingAccounts, billingInvoices, billingPayments, billingStripeEvents, billingUsageDaily } from "../schema";
 import { scoringFormulas } from "../schema";
 import { protectedReportEntries, protectedReports } from "../schema";
-import { insightCitizenDaily, insightCitizenDirtyDays, insightCitizenTotals, insightDaily, insightDailyHours, insightDailyScore, insightDirtyDays } from "../schema";
+import { insightCitizenDaily, insightCitizenDirtyDays, insightCitizenTotals, insightDaily, insightDailyCells, insightDailyHours, insightDailyScore, insightDirtyDays } from "../schema";
 import { directSessions } from "../schema";
 import { recognitionConsents } from "../schema";
 
@@ -198,6 +198,12 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     table: insightDailyHours,
     key: insightDailyHours.measure,
     newRow: (f) => ({ tenantId: f.tenantId, day: 20000, corruption: false, measure: `m${tag()}`, hours: 1, n: 1 }),
+    change: { n: sql`n` },
+  },
+  insight_daily_cells: {
+    table: insightDailyCells,
+    key: insightDailyCells.category,
+    newRow: (f) => ({ tenantId: f.tenantId, day: 20000, category: `c${tag()}`, corruption: false, cellY: 3570, cellX: 5140, n: 1 }),
     change: { n: sql`n` },
   },
   insight_daily_score: {

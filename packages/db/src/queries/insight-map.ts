@@ -1,8 +1,8 @@
-import { and, eq, gte, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import type { RequestScope } from "@city137/core";
 import type { Tx } from "../client";
-import { insightDaily, requestFeedback, requests } from "../schema";
-import { iso, RATING_SUM, scopeWhere, serviceFlags, UNRESOLVED_DEADLINE, type InsightScope } from "./insight";
+import { insightDaily, insightDailyCells, requestFeedback, requests } from "../schema";
+import { dayStart, iso, RATING_SUM, scopeWhere, serviceFlags, tehranDay, UNRESOLVED_DEADLINE, type InsightScope } from "./insight";
 import { staleDays } from "./insight-rollup";
 
 const count = (w: SQL) => sql<number>`(count(*) filter (where ${w}))::int`;
@@ -31,19 +31,92 @@ export function districtFigures(tx: Tx, p: InsightScope & { now: Date }) {
     .groupBy(requests.districtId);
 }
 
-/** Messages with a location, counted per square cell of `cell` degrees; each cell at its centre. */
-export function heatCells(tx: Tx, p: InsightScope & { cell: number }) {
-  const gy = sql`floor(${requests.lat} / ${p.cell}::float8)`;
-  const gx = sql`floor(${requests.lon} / ${p.cell}::float8)`;
+/** The heatmap's cell in degrees: about a kilometre in Iran's cities. The rollup stores cells of this size. */
+export const HEAT_CELL_DEGREES = 0.01;
+
+/**
+ * The messages the heatmap counts (those with a location), one row each: Tehran day, category,
+ * corruption flag and cell (floor of latitude and longitude over HEAT_CELL_DEGREES). The raw
+ * heatmap groups these by cell, the rollup's fill by day, category and cell: one SQL for both,
+ * so the two cannot drift (docs/decisions/027).
+ */
+function cellMessages(where: SQL | undefined) {
+  return sql`
+    select ${tehranDay} as day, ${requests.categoryId}::text as category, ${requests.kind} = 'corruption_report' as corruption,
+           floor(${requests.lat} / ${HEAT_CELL_DEGREES}::float8)::int as cell_y, floor(${requests.lon} / ${HEAT_CELL_DEGREES}::float8)::int as cell_x
+    from ${requests}
+    where ${and(where, sql`${requests.lat} is not null and ${requests.lon} is not null`)}`;
+}
+
+/** Writes the heatmap rollup rows of the messages `where` selects (a city, perhaps some days): per category and for all ('') at once. */
+export async function fillCellRows(tx: Tx, p: { tenantId: string; where: SQL | undefined }) {
+  await tx.execute(sql`
+    insert into insight_daily_cells (tenant_id, day, category, corruption, cell_y, cell_x, n)
+    select ${p.tenantId}::uuid, day, coalesce(category, ''), corruption, cell_y, cell_x, count(*)::int
+    from (${cellMessages(p.where)}) m
+    group by grouping sets ((day, corruption, cell_y, cell_x), (day, category, corruption, cell_y, cell_x))`);
+}
+
+export interface HeatCell {
+  lat: number;
+  lon: number;
+  count: number;
+}
+
+/** Cell counts added up per cell, each cell at its centre, south to north then west to east. */
+function heatOf(rows: Array<{ cellY: number; cellX: number; n: number }>): HeatCell[] {
+  const cells = new Map<string, { y: number; x: number; n: number }>();
+  for (const r of rows) {
+    const id = `${r.cellY}:${r.cellX}`;
+    const c = cells.get(id);
+    if (c) c.n += Number(r.n);
+    else cells.set(id, { y: Number(r.cellY), x: Number(r.cellX), n: Number(r.n) });
+  }
+  return [...cells.values()]
+    .filter((c) => c.n > 0)
+    .sort((a, b) => a.y - b.y || a.x - b.x)
+    .map((c) => ({ lat: (c.y + 0.5) * HEAT_CELL_DEGREES, lon: (c.x + 0.5) * HEAT_CELL_DEGREES, count: c.n }));
+}
+
+/** Raw cell counts of the messages in scope (range, days, category, viewer). */
+function rawCellRows(tx: Tx, p: InsightScope) {
   return tx
-    .select({
-      lat: sql<number>`((${gy} + 0.5) * ${p.cell}::float8)::float8`,
-      lon: sql<number>`((${gx} + 0.5) * ${p.cell}::float8)::float8`,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(requests)
-    .where(and(scopeWhere(p), sql`${requests.lat} is not null and ${requests.lon} is not null`))
-    .groupBy(sql`1`, sql`2`);
+    .select({ cellY: sql<number>`m.cell_y`, cellX: sql<number>`m.cell_x`, n: sql<number>`count(*)::int` })
+    .from(sql`(${cellMessages(scopeWhere(p))}) m`)
+    .groupBy(sql`m.cell_y`, sql`m.cell_x`);
+}
+
+/** Messages with a location per heatmap cell, from the messages themselves (unit staff, and the reference for the rollup). */
+export async function heatCells(tx: Tx, p: InsightScope): Promise<HeatCell[]> {
+  return heatOf(await rawCellRows(tx, p));
+}
+
+/**
+ * heatCells through the rollup (docs/decisions/027): `insight_daily_cells` for the days it
+ * holds current, the messages for the stale days. City-wide viewers only (the rollup is
+ * city-wide); a category reads its own rows, no category the '' rows.
+ */
+export async function rolledHeatCells(tx: Tx, p: { tenantId: string; scope: RequestScope; fromDay: number; toDay: number; categoryId?: string }): Promise<HeatCell[]> {
+  if (p.scope.units !== "all") throw new Error("the rollup is city-wide: unit staff read the messages");
+  const stale = await staleDays(tx, { tenantId: p.tenantId, fromDay: p.fromDay, toDay: p.toDay });
+  const c = insightDailyCells;
+  const rolled = await tx
+    .select({ cellY: c.cellY, cellX: c.cellX, n: sql<number>`sum(${c.n})::int` })
+    .from(c)
+    .where(
+      and(
+        eq(c.tenantId, p.tenantId),
+        eq(c.category, p.categoryId ?? ""),
+        // Both flags as two index ranges on the day (the index has the flag before the day).
+        inArray(c.corruption, p.scope.corruption ? [false, true] : [false]),
+        gte(c.day, p.fromDay),
+        lt(c.day, p.toDay),
+        stale.length ? notInArray(c.day, stale) : undefined,
+      ),
+    )
+    .groupBy(c.cellY, c.cellX);
+  const fresh = stale.length ? await rawCellRows(tx, { tenantId: p.tenantId, scope: p.scope, from: dayStart(p.fromDay), to: dayStart(p.toDay), days: stale, categoryId: p.categoryId }) : [];
+  return heatOf([...rolled, ...fresh]);
 }
 
 type DistrictRow = { districtId: string; all: number; dueResolved: number; unresolvedDeadline: number; ahead: number; onTime: number; rated: number; ratingSum: number };

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import { AGEING_BUCKETS, ageingBucket, type Dimension, type MessageGroup, type RequestScope } from "@city137/core";
 import type { Tx } from "../client";
-import { insightDaily, insightDailyHours, insightDailyScore, insightDirtyDays, requestFeedback, requests } from "../schema";
+import { insightDaily, insightDailyCells, insightDailyHours, insightDailyScore, insightDirtyDays, requestFeedback, requests } from "../schema";
 import {
   dayStart,
   deadlineAhead,
@@ -20,6 +20,7 @@ import {
 } from "./insight";
 import { fillScoreRows, scoreTargets } from "./insight-ranking";
 import { rebuildCitizensCity } from "./insight-citizens";
+import { fillCellRows } from "./insight-map";
 
 /*
  * The dashboards' daily rollup (docs/decisions/016). Filled from requests with
@@ -40,6 +41,7 @@ export async function rebuildInsight(tx: Tx, p: { tenantId: string; days?: numbe
   await tx.delete(insightDaily).where(and(eq(insightDaily.tenantId, p.tenantId), days ? inArray(insightDaily.day, days) : undefined));
   await tx.delete(insightDailyHours).where(and(eq(insightDailyHours.tenantId, p.tenantId), days ? inArray(insightDailyHours.day, days) : undefined));
   await tx.delete(insightDailyScore).where(and(eq(insightDailyScore.tenantId, p.tenantId), days ? inArray(insightDailyScore.day, days) : undefined));
+  await tx.delete(insightDailyCells).where(and(eq(insightDailyCells.tenantId, p.tenantId), days ? inArray(insightDailyCells.day, days) : undefined));
   const where = and(eq(requests.tenantId, p.tenantId), days ? onDays(days) : undefined);
   const f = serviceFlags();
   // One pass over the messages per rebuild: a per-message row of keys and flags, grouped by every dimension at once.
@@ -70,6 +72,7 @@ export async function rebuildInsight(tx: Tx, p: { tenantId: string; days?: numbe
     where hours is not null
     group by tenant_id, day, corruption, measure, hours`);
   await fillScoreRows(tx, { tenantId: p.tenantId, where });
+  await fillCellRows(tx, { tenantId: p.tenantId, where });
 }
 
 /** Recomputes the days marked stale for a city and clears the marks it read; returns those days. */

@@ -108,6 +108,32 @@ export const insightDailyScore = pgTable(
 );
 
 /**
+ * The map's heatmap as a rollup (docs/decisions/027): per city, Tehran day, category
+ * (`category` = the category id, '' = every category), corruption flag and heatmap cell
+ * (`cell_y`, `cell_x`: floor of latitude and longitude over the cell size), how many messages
+ * with a location fall there. Filled with the very SQL of the raw heatmap
+ * (queries/insight-map.ts, `cellCounts`) by the dashboards' rebuild, so the stale-day marks of
+ * `insight_dirty_days`, the refresh job and `insight:rebuild` cover it.
+ */
+export const insightDailyCells = pgTable(
+  "insight_daily_cells",
+  {
+    tenantId: tenantId(),
+    day: integer("day").notNull(),
+    category: text("category").notNull(),
+    corruption: boolean("corruption").notNull(),
+    cellY: integer("cell_y").notNull(),
+    cellX: integer("cell_x").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "insight_daily_cells_pkey", columns: [t.tenantId, t.day, t.category, t.corruption, t.cellY, t.cellX] }),
+    // A range of one category (or all) and corruption flag: an index-only range of exactly the rows read.
+    index("insight_daily_cells_read_idx").on(t.tenantId, t.category, t.corruption, t.day, t.cellY, t.cellX, t.n),
+  ],
+);
+
+/**
  * The engaged citizens' rollup (docs/decisions/026): per city, mobile and Tehran day, the
  * counts behind a citizen's points, each on the day of its own instant: messages (registration
  * day) the city confirmed and other accepted ones, feedback given (the feedback's day) on their

@@ -1,7 +1,7 @@
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { CHANNELS, MESSAGE_KINDS, REQUEST_STATES } from "@city137/core";
 import type { Database } from "../client";
-import { areas, categories, insightDaily, insightDailyScore, requestEvents, requestFeedback, requests, units } from "../schema";
+import { areas, categories, insightDaily, insightDailyCells, insightDailyScore, requestEvents, requestFeedback, requests, units } from "../schema";
 import { withTenant } from "../tenant";
 
 /** mulberry32: the same numbers for the same seed. */
@@ -19,9 +19,15 @@ function rng(seed: number) {
  * without region, district, unit and deadline, referrals, reopenings and
  * feedback. `windows` are the instants from which each message falls in the
  * following `days` days (the message i uses window i mod windows.length).
+ * With `place`, about nine in ten messages get a location within ±0.1° of it
+ * (from their own seeded stream, so the other choices do not change), some on
+ * a 0.01° cell's edge; without it none has one.
  */
-export async function insertRandomMessages(db: Database, p: { tenantId: string; count: number; seed: number; windows: Date[]; days: number }) {
+export async function insertRandomMessages(db: Database, p: { tenantId: string; count: number; seed: number; windows: Date[]; days: number; place?: { lat: number; lon: number } }) {
   const rand = rng(p.seed);
+  const randPlace = rng(p.seed ^ 0x5bd1e995);
+  const near = (c: number) => (randPlace() < 0.1 ? Math.round(c * 100 + Math.floor(randPlace() * 21) - 10) / 100 : c - 0.1 + randPlace() * 0.2);
+  const placeOf = () => (p.place && randPlace() < 0.9 ? { lat: near(p.place.lat), lon: near(p.place.lon) } : { lat: null, lon: null });
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const hour = 3_600_000;
   await withTenant(db, p.tenantId, async (tx) => {
@@ -57,6 +63,7 @@ export async function insertRandomMessages(db: Database, p: { tenantId: string; 
           deadline: rand() < 0.8 ? new Date(createdAt.getTime() + Math.floor(rand() * 200 * hour)) : null,
           createdAt,
           resolvedAt,
+          ...placeOf(),
         })
         .returning({ id: requests.id });
       if (status !== "registered" && rand() < 0.8) {
@@ -129,5 +136,17 @@ export function bumpDistrictOnTime(db: Database, p: { tenantId: string; day: num
     if (!row) throw new Error("no district row that day");
     await tx.update(insightDaily).set({ onTime: sql`${insightDaily.onTime} + ${p.by}` }).where(and(where, eq(insightDaily.key, row.key)));
     return row.key;
+  });
+}
+
+/** Adds `by` to one cell of a day's all-categories heatmap rollup (to prove the map reads it); returns the cell. */
+export function bumpHeatCell(db: Database, p: { tenantId: string; day: number; by: number }) {
+  return withTenant(db, p.tenantId, async (tx) => {
+    const c = insightDailyCells;
+    const where = and(eq(c.tenantId, p.tenantId), eq(c.day, p.day), eq(c.category, ""), eq(c.corruption, false));
+    const [row] = await tx.select({ cellY: c.cellY, cellX: c.cellX }).from(c).where(where).orderBy(c.cellY, c.cellX).limit(1);
+    if (!row) throw new Error("no heatmap cell that day");
+    await tx.update(c).set({ n: sql`${c.n} + ${p.by}` }).where(and(where, eq(c.cellY, row.cellY), eq(c.cellX, row.cellX)));
+    return row;
   });
 }

@@ -58,17 +58,21 @@ async function expectSameTotals() {
   return compared;
 }
 
-/** The map's districts through the rollup and from the messages (ADR 026), both scopes, two clocks (deadlines ahead or past). */
+/** The map's districts (ADR 026) and heatmap (ADR 027) through the rollups and from the messages, both scopes, two clocks (deadlines ahead or past), all categories and one. */
 async function expectSameMap() {
   let compared = 0;
+  const located = await withTenant(api.db, tehranId, (tx) => tx.select({ categoryId: requests.categoryId, lat: requests.lat }).from(requests));
+  const categoryId = located.find((r) => r.lat !== null)!.categoryId;
   for (const scope of [manager, inspector])
-    for (const now of [NOW, new Date("2026-09-15T12:00:00+03:30")]) {
-      const at = (rollup: boolean) => withTenant(api.db, tehranId, (tx) => insightMap(tx, { tenantId: tehranId, scope, now, input: RANGE, rollup }));
-      const [viaRollup, viaMessages] = [await at(true), await at(false)];
-      expect(viaRollup, now.toISOString()).toEqual(viaMessages);
-      expect(viaRollup.districts.reduce((a, d) => a + d.due - d.onTime, 0)).toBeGreaterThan(0);
-      compared++;
-    }
+    for (const now of [NOW, new Date("2026-09-15T12:00:00+03:30")])
+      for (const input of [RANGE, { ...RANGE, categoryId }] as Array<{ from: string; to: string; categoryId?: string }>) {
+        const at = (rollup: boolean) => withTenant(api.db, tehranId, (tx) => insightMap(tx, { tenantId: tehranId, scope, now, input, rollup }));
+        const [viaRollup, viaMessages] = [await at(true), await at(false)];
+        expect(viaRollup, now.toISOString()).toEqual(viaMessages);
+        expect(viaRollup.districts.reduce((a, d) => a + d.due - d.onTime, 0)).toBeGreaterThan(0);
+        expect(viaRollup.heat.length).toBeGreaterThan(input.categoryId ? 3 : 100);
+        compared++;
+      }
   return compared;
 }
 
@@ -77,7 +81,7 @@ beforeAll(async () => {
   tehranId = (await api.caller().city.get({ slug: "tehran" })).id;
   // 400 messages: nine in ten over the 41 days from 1 Sep 2026 (the range and the day after), one in ten a year before
   const windows = [...Array.from({ length: 9 }, () => new Date("2026-09-01T00:00:00+03:30")), new Date("2025-09-01T00:00:00+03:30")];
-  await insertRandomMessages(api.db, { tenantId: tehranId, count: 400, seed: 137, windows, days: 40 });
+  await insertRandomMessages(api.db, { tenantId: tehranId, count: 400, seed: 137, windows, days: 40, place: { lat: 35.7, lon: 51.4 } });
 }, 120_000);
 afterAll(() => api?.close());
 
@@ -89,7 +93,7 @@ describe("the dashboards' daily rollup", () => {
     expect(await withTenant(api.db, tehranId, (tx) => staleDays(tx, inRange))).toEqual([]); // so the rollup, not the messages, answers
     expect(await expectSameFigures()).toBe(2 * DIMENSIONS.length * GRANULARITIES.length);
     expect(await expectSameTotals()).toBe(2 * 5 * 10); // every group but resolved_in_target and scored
-    expect(await expectSameMap()).toBe(4);
+    expect(await expectSameMap()).toBe(8);
     const d = await read(manager, { dimension: "channel", granularity: "month" }, true);
     // The fixture is rich enough for every figure to be non-trivial.
     expect(d.total).toBeGreaterThan(250);
