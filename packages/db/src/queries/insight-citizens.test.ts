@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHANNELS, MESSAGE_KINDS, REQUEST_STATES } from "@city137/core";
 import { categories, insightCitizenDaily, insightCitizenDirtyDays, requestFeedback, requests, requestSupporters, tenants } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
-import { createTestDb, type TestDb } from "../testing";
+import { createTestDb, rng, type TestDb } from "../testing";
 import { engagedCitizens, rawEngagedCitizens, rebuildCitizensCity, refreshCitizens } from "./insight-citizens";
 
 /*
@@ -24,15 +24,6 @@ const RANGES = [
   { fromDay: 20700, toDay: 20701 },
 ];
 const LIMITS = [1, 3, 10, 50, 500];
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function insertCitizenMessages(count: number, seed: number) {
   const rand = rng(seed);

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { categories, requests, tenants } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
-import { createTestDb, type TestDb } from "../testing";
+import { createTestDb, rng, type TestDb } from "../testing";
 import { chooseWordPlan, RARE_WORD, wordPlanFor, type WordPlan } from "./request-search";
 import { requestListQuery, type RequestFilter } from "./requests";
 
@@ -15,15 +15,6 @@ let t: TestDb;
 const city: Record<string, string> = {};
 const VOCAB = ["زباله", "زبالهٔ", "ولیعصر", "چاله", "چالهٔ", "شریعتی", "درخت", "داربست", "آب", "آبگرفتگی", "پل", "نور"];
 const WEIGHTS = [30, 5, 25, 8, 2, 10, 12, 1, 20, 3, 6, 9];
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function seedMessages(tenantId: string, count: number, seed: number) {
   const rand = rng(seed);

@@ -5,7 +5,7 @@ import { areas, categories, insightDaily, insightDailyCells, insightDailyScore, 
 import { withTenant } from "../tenant";
 
 /** mulberry32: the same numbers for the same seed. */
-function rng(seed: number) {
+export function rng(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
