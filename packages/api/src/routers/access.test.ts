@@ -96,6 +96,7 @@ const PROCEDURES: Record<
   "portal.mine": { audience: "public", input: () => ({ city: "tehran", session: "x".repeat(43) }), publicAnswer: "UNAUTHORIZED" },
   "portal.addInfo": { audience: "public", input: () => ({ city: "tehran", session: "x".repeat(43), trackingCode: "100000000", text: "بیشتر" }), publicAnswer: "UNAUTHORIZED" },
   "portal.reopen": { audience: "public", input: () => ({ city: "tehran", session: "x".repeat(43), trackingCode: "100000000", reason: "انجام نشده" }), publicAnswer: "UNAUTHORIZED" },
+  "portal.recognition": { audience: "public", input: () => ({ city: "tehran", session: "x".repeat(43), consent: false }), publicAnswer: "UNAUTHORIZED" },
   "portal.publicList": { audience: "public", input: () => ({ city: "tehran" }) },
   "portal.publicMessage": { audience: "public", input: () => ({ city: "tehran", id: NO_ROW }), publicAnswer: "NOT_FOUND" },
   "portal.support": { audience: "public", input: () => ({ city: "tehran", session: "x".repeat(43), id: NO_ROW }), publicAnswer: "UNAUTHORIZED" },

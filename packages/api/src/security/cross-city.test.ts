@@ -103,6 +103,7 @@ const PROBES: Record<string, Probe[]> = {
   "portal.mine": [{ fields: ["session"], who: "public", input: (t) => ({ city: "shiraz", session: t.citizenSession }), expect: "refused", control: { who: "public", input: (t) => ({ city: "tehran", session: t.citizenSession }) } }],
   "portal.addInfo": [{ fields: ["session", "trackingCode"], who: "public", input: (t) => ({ city: "shiraz", session: t.citizenSession, trackingCode: t.trackingCode, text: "بیشتر" }), expect: "refused" }],
   "portal.reopen": [{ fields: ["session", "trackingCode"], who: "public", input: (t) => ({ city: "shiraz", session: t.citizenSession, trackingCode: t.trackingCode, reason: "انجام نشده" }), expect: "refused" }],
+  "portal.recognition": [{ fields: ["session"], who: "public", input: (t) => ({ city: "shiraz", session: t.citizenSession, consent: true, name: "نام" }), expect: "refused" }],
   "portal.publicList": [{ fields: ["categoryId"], who: "public", input: (t) => ({ city: "shiraz", categoryId: t.categoryId }), expect: "nothing" }],
   "portal.publicMessage": [{ fields: ["id"], who: "public", input: (t) => ({ city: "shiraz", id: t.requestId }), expect: "refused" }],
   "portal.support": [{ fields: ["session", "id"], who: "public", input: (t) => ({ city: "shiraz", session: t.citizenSession, id: t.requestId }), expect: "refused" }],

@@ -129,6 +129,8 @@ export const enFields = {
   comment: "Comment",
   session: "Session",
   reason: "Reason",
+  consent: "Consent",
+  recognitionConsent: "Consent to be named among engaged citizens",
   status: "Status",
   page: "Page",
   files: "Files",

@@ -129,6 +129,8 @@ export const faFields = {
   comment: "نظر",
   session: "نشست",
   reason: "دلیل",
+  consent: "رضایت",
+  recognitionConsent: "رضایت به آمدن نام در فهرست شهروندان فعال",
   status: "وضعیت",
   page: "صفحه",
   files: "پرونده‌ها",
