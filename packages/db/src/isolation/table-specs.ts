@@ -6,7 +6,7 @@ import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, request
 import { billingAccounts, billingInvoices, billingPayments, billingStripeEvents, billingUsageDaily } from "../schema";
 import { scoringFormulas } from "../schema";
 import { protectedReportEntries, protectedReports } from "../schema";
-import { insightCitizenDaily, insightCitizenDirtyDays, insightCitizenTotals, insightDaily, insightDailyCells, insightDailyHours, insightDailyScore, insightDirtyDays } from "../schema";
+import { insightCitizenDaily, insightCitizenDirtyDays, insightCitizenWeeks, insightDaily, insightDailyCells, insightDailyHours, insightDailyScore, insightDirtyDays } from "../schema";
 import { directSessions } from "../schema";
 import { recognitionConsents } from "../schema";
 
@@ -218,10 +218,10 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     newRow: (f) => ({ tenantId: f.tenantId, mobile: `0912${String(seq).slice(-7)}${tag()}`, day: 20000, confirmed: 1, accepted: 0, feedback: 0, supports: 0 }),
     change: { confirmed: sql`n_confirmed` },
   },
-  insight_citizen_totals: {
-    table: insightCitizenTotals,
-    key: insightCitizenTotals.mobile,
-    newRow: (f) => ({ tenantId: f.tenantId, mobile: `0912${String(seq).slice(-7)}${tag()}`, points: 3 }),
+  insight_citizen_weeks: {
+    table: insightCitizenWeeks,
+    key: insightCitizenWeeks.mobile,
+    newRow: (f) => ({ tenantId: f.tenantId, mobile: `0912${String(seq).slice(-7)}${tag()}`, week: 3000, confirmed: 1, accepted: 0, feedback: 0, supports: 0, points: 3 }),
     change: { points: sql`points` },
   },
   insight_citizen_dirty_days: {

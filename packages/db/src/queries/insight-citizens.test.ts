@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHANNELS, MESSAGE_KINDS, REQUEST_STATES } from "@city137/core";
-import { categories, insightCitizenDaily, insightCitizenDirtyDays, requestFeedback, requests, requestSupporters, tenants } from "../schema";
+import { categories, insightCitizenDaily, insightCitizenDirtyDays, insightCitizenWeeks, requestFeedback, requests, requestSupporters, tenants } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 import { createTestDb, rng, type TestDb } from "../testing";
-import { engagedCitizens, rawEngagedCitizens, rebuildCitizensCity, refreshCitizens } from "./insight-citizens";
+import { engagedCitizens, rangePlan, rawEngagedCitizens, rebuildCitizensCity, refreshCitizens, weekOf } from "./insight-citizens";
 
 /*
  * Engaged citizens read through their rollup (ADR 026) against the same table
@@ -155,25 +155,57 @@ describe("engaged citizens through their rollup", () => {
     expect(forced).toEqual(small);
   });
 
-  it("notices a rollup row that is off by one (the comparison reads the rollup)", async () => {
+  it("notices a day row or a week row that is off by one (the comparison reads the rollup)", async () => {
+    // RANGES[0] is 20697…20737: its days 20697–20700 lie in a week it only partly covers (read by
+    // day), 20701–20735 are the whole weeks 2958–2962 (read by week).
+    expect(rangePlan(20697, 20737, [])).toEqual({ whole: [2958, 2959, 2960, 2961, 2962], days: [20697, 20698, 20699, 20700, 20736], touched: [2957, 2958, 2959, 2960, 2961, 2962, 2963] });
     const [top] = await read(RANGES[0]!, 1, false);
-    const bump = (by: number) =>
-      withTenant(t.db, tehranId, async (tx) => {
-        const [row] = await tx
-          .select({ day: insightCitizenDaily.day })
-          .from(insightCitizenDaily)
-          .where(and(eq(insightCitizenDaily.tenantId, tehranId), eq(insightCitizenDaily.mobile, top!.mobile), sql`${insightCitizenDaily.day} >= ${RANGES[0]!.fromDay} and ${insightCitizenDaily.day} < ${RANGES[0]!.toDay}`))
-          .limit(1);
-        await tx
+    const bumpDay = (day: number, by: number) =>
+      withTenant(t.db, tehranId, (tx) =>
+        tx
           .update(insightCitizenDaily)
           .set({ accepted: sql`${insightCitizenDaily.accepted} + ${by}` })
-          .where(and(eq(insightCitizenDaily.tenantId, tehranId), eq(insightCitizenDaily.mobile, top!.mobile), eq(insightCitizenDaily.day, row!.day)));
-      });
-    await bump(1);
-    const [bumped] = await read(RANGES[0]!, 1, true);
-    expect(bumped).toEqual({ ...top, accepted: top!.accepted + 1, points: top!.points + 1 });
-    await bump(-1);
+          .where(and(eq(insightCitizenDaily.tenantId, tehranId), eq(insightCitizenDaily.mobile, top!.mobile), eq(insightCitizenDaily.day, day)))
+          .returning({ day: insightCitizenDaily.day }),
+      );
+    const bumpWeek = (week: number, by: number) =>
+      withTenant(t.db, tehranId, (tx) =>
+        tx
+          .update(insightCitizenWeeks)
+          .set({ accepted: sql`${insightCitizenWeeks.accepted} + ${by}`, points: sql`${insightCitizenWeeks.points} + ${by}` })
+          .where(and(eq(insightCitizenWeeks.tenantId, tehranId), eq(insightCitizenWeeks.mobile, top!.mobile), eq(insightCitizenWeeks.week, week)))
+          .returning({ week: insightCitizenWeeks.week }),
+      );
+    const plus = { ...top, accepted: top!.accepted + 1, points: top!.points + 1 };
+    // A day row at the range's partial end.
+    const edgeDay = await withTenant(t.db, tehranId, (tx) =>
+      tx.select({ day: insightCitizenDaily.day }).from(insightCitizenDaily).where(and(eq(insightCitizenDaily.tenantId, tehranId), eq(insightCitizenDaily.mobile, top!.mobile), sql`${insightCitizenDaily.day} in (20697, 20698, 20699, 20700, 20736)`)),
+    );
+    expect(edgeDay.length).toBeGreaterThan(0);
+    expect(await bumpDay(edgeDay[0]!.day, 1)).toHaveLength(1);
+    expect(await read(RANGES[0]!, 1, true)).toEqual([plus]);
+    await bumpDay(edgeDay[0]!.day, -1);
     expect(await read(RANGES[0]!, 1, true)).toEqual([top]);
+    // A week row of a whole week.
+    const weeks = await withTenant(t.db, tehranId, (tx) =>
+      tx.select({ week: insightCitizenWeeks.week }).from(insightCitizenWeeks).where(and(eq(insightCitizenWeeks.tenantId, tehranId), eq(insightCitizenWeeks.mobile, top!.mobile), sql`${insightCitizenWeeks.week} between 2958 and 2962`)),
+    );
+    expect(weeks.length).toBeGreaterThan(0);
+    expect(await bumpWeek(weeks[0]!.week, 1)).toHaveLength(1);
+    expect(await read(RANGES[0]!, 1, true)).toEqual([plus]);
+    await bumpWeek(weeks[0]!.week, -1);
+    expect(await read(RANGES[0]!, 1, true)).toEqual([top]);
+  });
+
+  it("splits a range into whole weeks and days, leaving stale days to the messages", () => {
+    // 20701 is a Saturday (week 2958 is 20701–20707).
+    expect(rangePlan(20701, 20708, [])).toEqual({ whole: [2958], days: [], touched: [2958] });
+    expect(rangePlan(20701, 20708, [20703])).toEqual({ whole: [], days: [20701, 20702, 20704, 20705, 20706, 20707], touched: [2958] });
+    expect(rangePlan(20702, 20703, [])).toEqual({ whole: [], days: [20702], touched: [2958] });
+    expect(rangePlan(20700, 20716, [20710])).toEqual({ whole: [2958], days: [20700, 20708, 20709, 20711, 20712, 20713, 20714, 20715], touched: [2957, 2958, 2959, 2960] });
+    expect(weekOf(20701)).toBe(2958);
+    expect(weekOf(20700)).toBe(2957);
+    expect(new Date(dayStart(20701).getTime() + 12600_000).getUTCDay()).toBe(6); // Saturday
   });
 
   it("stays exact while changed days wait for the refresh job, and after it", async () => {
@@ -201,6 +233,38 @@ describe("engaged citizens through their rollup", () => {
     expect(new Set(refreshed)).toEqual(stale);
     expect(await marks()).toEqual([]);
     expect(await expectSameTables()).toBe(RANGES.length * LIMITS.length * 3);
+    // The refresh rewrote exactly the weeks a full rebuild writes.
+    const weekRows = () => withTenant(t.db, tehranId, (tx) => tx.select().from(insightCitizenWeeks).where(eq(insightCitizenWeeks.tenantId, tehranId)).orderBy(insightCitizenWeeks.mobile, insightCitizenWeeks.week));
+    const refreshedWeeks = await weekRows();
+    await withTenant(t.db, tehranId, (tx) => rebuildCitizensCity(tx, { tenantId: tehranId }));
+    expect(refreshedWeeks.length).toBeGreaterThan(100);
+    expect(refreshedWeeks).toEqual(await weekRows());
+  });
+
+  it("reads on while a mobile not yet read could still tie the last place and win it on confirmed messages", async () => {
+    // Rollup rows only, in Shiraz, in a week of 1971 no fixture touches: B (three accepted
+    // messages) comes first in the week's list (same points, smaller mobile), A (one confirmed)
+    // second. Reading one entry per round, the bound after B is 3, equal to B's points: A may
+    // still tie and win on confirmed messages, so reading must go on.
+    const [shiraz] = await withoutTenant(t.db, (tx) => tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, "shiraz")));
+    const week = 100;
+    const day = 7 * week - 5 + 2;
+    const rows = [
+      { mobile: "09110000001", confirmed: 0, accepted: 3 },
+      { mobile: "09120000002", confirmed: 1, accepted: 0 },
+    ];
+    await withTenant(t.db, shiraz!.id, async (tx) => {
+      for (const r of rows) {
+        await tx.insert(insightCitizenDaily).values({ tenantId: shiraz!.id, mobile: r.mobile, day, confirmed: r.confirmed, accepted: r.accepted, feedback: 0, supports: 0 });
+        await tx.insert(insightCitizenWeeks).values({ tenantId: shiraz!.id, mobile: r.mobile, week, confirmed: r.confirmed, accepted: r.accepted, feedback: 0, supports: 0, points: 3 });
+      }
+    });
+    const top = (range: { fromDay: number; toDay: number }) => withTenant(t.db, shiraz!.id, (tx) => engagedCitizens(tx, { tenantId: shiraz!.id, ...range, limit: 1, batch: 1, rawBelow: 0 }));
+    const a = { mobile: "09120000002", confirmed: 1, accepted: 0, feedback: 0, supports: 0, points: 3 };
+    expect(await top({ fromDay: 7 * week - 5, toDay: 7 * week + 2 })).toEqual([a]); // the whole week, from its week rows
+    expect(await top({ fromDay: day, toDay: day + 1 })).toEqual([a]); // one day, from its day rows
+    // Positive control: Tehran's reading never sees Shiraz's rows.
+    expect(await withTenant(t.db, tehranId, (tx) => engagedCitizens(tx, { tenantId: tehranId, fromDay: day, toDay: day + 1, limit: 5, batch: 1, rawBelow: 0 }))).toEqual([]);
   });
 
   it("a change the counts cannot see marks nothing", async () => {

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { rowsOf } from "./rows";
 import type { Tx } from "../client";
-import { dayStart, iso, onDaysOf } from "./insight";
-import { insightCitizenDaily, insightCitizenDirtyDays, insightCitizenTotals, requests } from "../schema";
+import { dayStart, iso, onDaysOf, runsOf } from "./insight";
+import { insightCitizenDaily, insightCitizenDirtyDays, insightCitizenWeeks, requests } from "../schema";
 
 type CitizenRow = { mobile: string; confirmed: number; accepted: number; feedback: number; supports: number; points: number };
 export type EngagedCitizen = CitizenRow;
@@ -82,27 +82,39 @@ export async function rawEngagedCitizens(tx: Tx, p: { tenantId: string; from: Da
   return rowsOf<CitizenRow>(res).map((r) => ({ mobile: r.mobile, confirmed: Number(r.confirmed), accepted: Number(r.accepted), feedback: Number(r.feedback), supports: Number(r.supports), points: Number(r.points) }));
 }
 
-/** Recomputes the citizen rollup of a city for the given Tehran days (all when none are given), and the totals of the mobiles concerned. */
+/** The week of a Tehran day (weeks start on Saturday; day 0, 1 Jan 1970, was a Thursday) and a week's first day. */
+export const weekOf = (day: number) => Math.floor((day + 5) / 7);
+const firstDayOf = (week: number) => 7 * week - 5;
+/** A list of digits-only values (days, weeks, mobiles) as one array parameter, whatever its length. */
+const intList = (xs: number[]) => sql`string_to_array(${xs.join(",")}, ',')::int[]`;
+const textList = (xs: string[]) => sql`string_to_array(${xs.join(",")}, ',')`;
+
+/** (Re)writes the week rows of a city from its day rows, for the day rows `where` selects (whole weeks of them). */
+const fillWeeks = (tx: Tx, tenantId: string, where: SQL) =>
+  tx.execute(sql`
+    insert into insight_citizen_weeks (tenant_id, mobile, week, n_confirmed, n_accepted, n_feedback, n_supports, points)
+    select tenant_id, mobile, (day + 5) / 7, sum(n_confirmed)::int, sum(n_accepted)::int, sum(n_feedback)::int, sum(n_supports)::int,
+           sum(3 * n_confirmed + n_accepted + n_feedback + n_supports)::int
+    from insight_citizen_daily where tenant_id = ${tenantId} and ${where}
+    group by tenant_id, mobile, (day + 5) / 7`);
+
+/** Recomputes the citizen rollup of a city for the given Tehran days (all when none are given), and the weeks of the mobiles concerned. */
 export async function rebuildCitizens(tx: Tx, p: { tenantId: string; days?: number[] }) {
   if (p.days && !p.days.length) return;
   if (!p.days) {
     await tx.delete(insightCitizenDaily).where(eq(insightCitizenDaily.tenantId, p.tenantId));
-    await tx.delete(insightCitizenTotals).where(eq(insightCitizenTotals.tenantId, p.tenantId));
+    await tx.delete(insightCitizenWeeks).where(eq(insightCitizenWeeks.tenantId, p.tenantId));
     await tx.execute(sql`
       insert into insight_citizen_daily (tenant_id, mobile, day, n_confirmed, n_accepted, n_feedback, n_supports)
       select ${p.tenantId}::uuid, mobile, day, confirmed, accepted, feedback, supports from (${citizenDayCounts(p.tenantId, () => sql`true`)}) d`);
-    await tx.execute(sql`
-      insert into insight_citizen_totals (tenant_id, mobile, points)
-      select tenant_id, mobile, sum(3 * n_confirmed + n_accepted + n_feedback + n_supports)::int from insight_citizen_daily
-      where tenant_id = ${p.tenantId} group by tenant_id, mobile`);
+    await fillWeeks(tx, p.tenantId, sql`true`);
     return;
   }
   const days = [...new Set(p.days)];
-  const dayList = sql`string_to_array(${days.join(",")}, ',')::int[]`;
-  // The mobiles whose totals change: those with rows on these days before and after.
+  // The mobiles whose weeks change: those with rows on these days before and after.
   const gone = await tx
     .delete(insightCitizenDaily)
-    .where(and(eq(insightCitizenDaily.tenantId, p.tenantId), sql`${insightCitizenDaily.day} = any(${dayList})`))
+    .where(and(eq(insightCitizenDaily.tenantId, p.tenantId), sql`${insightCitizenDaily.day} = any(${intList(days)})`))
     .returning({ mobile: insightCitizenDaily.mobile });
   const added = rowsOf<{ mobile: string }>(
     await tx.execute(sql`
@@ -112,15 +124,14 @@ export async function rebuildCitizens(tx: Tx, p: { tenantId: string; days?: numb
   );
   const touched = [...new Set([...gone, ...added].map((r) => r.mobile))];
   if (!touched.length) return;
-  // Mobiles are digits (validated), so a comma-separated list is safe and one parameter whatever its length.
-  const mobiles = sql`string_to_array(${touched.join(",")}, ',')`;
-  await tx.delete(insightCitizenTotals).where(and(eq(insightCitizenTotals.tenantId, p.tenantId), sql`${insightCitizenTotals.mobile} = any(${mobiles})`));
-  await tx.execute(sql`
-    insert into insight_citizen_totals (tenant_id, mobile, points)
-    select tenant_id, mobile, sum(3 * n_confirmed + n_accepted + n_feedback + n_supports)::int
-    from insight_citizen_daily
-    where tenant_id = ${p.tenantId} and mobile = any(${mobiles}) group by tenant_id, mobile
-    on conflict (tenant_id, mobile) do update set points = excluded.points`);
+  const weeks = [...new Set(days.map(weekOf))];
+  const [lo, hi] = [Math.min(...weeks), Math.max(...weeks)];
+  await tx.delete(insightCitizenWeeks).where(and(eq(insightCitizenWeeks.tenantId, p.tenantId), sql`${insightCitizenWeeks.mobile} = any(${textList(touched)})`, sql`${insightCitizenWeeks.week} = any(${intList(weeks)})`));
+  await fillWeeks(
+    tx,
+    p.tenantId,
+    sql`mobile = any(${textList(touched)}) and day >= ${firstDayOf(lo)} and day < ${firstDayOf(hi + 1)} and (day + 5) / 7 = any(${intList(weeks)})`,
+  );
 }
 
 /** Recomputes the citizen days marked stale for a city and clears the marks it read (committed ones only). */
@@ -137,33 +148,57 @@ export async function rebuildCitizensCity(tx: Tx, p: { tenantId: string }) {
   await rebuildCitizens(tx, { tenantId: p.tenantId });
 }
 
-/** How many candidates are read from the totals per round (tests use small rounds to exercise the stop). */
+/** How many entries of each week's list are read per round at most (tests use small rounds to exercise the stop). */
 const BATCH = 500;
 /**
  * Below this many day rows in the range the messages answer directly (about 25,000 messages:
- * 30 days of Tehran at 10 % scale, ~30 ms; the bounds would read ~2,000 candidates for it).
+ * 30 days of a mid-sized city, ~30 ms), cheaper than reading candidates.
  */
 const RAW_BELOW = 25_000;
 
 /**
- * The most engaged citizens of the Tehran days [fromDay, toDay) (docs/decisions/026). Exactly
- * rawEngagedCitizens, read from the rollup: every mobile's all-time points (insight_citizen_totals)
- * bound its points in the range from above, so candidates are read highest bound first, their
- * points in the range summed from their day rows (the stale days from the messages), and the
- * reading stops once the last place of the table beats every bound left.
+ * How a range is summed from the rollup: the weeks wholly inside it without a stale day from
+ * their week rows, its other days (the partial weeks at its ends, the rest of a week with a
+ * stale day) from their day rows, the stale days from the messages. Every week it touches bounds
+ * its candidates.
+ */
+export function rangePlan(fromDay: number, toDay: number, stale: number[]) {
+  const staleDays = new Set(stale);
+  const whole: number[] = [];
+  const days: number[] = [];
+  const touched: number[] = [];
+  for (let w = weekOf(fromDay); w <= weekOf(toDay - 1); w++) {
+    touched.push(w);
+    const first = firstDayOf(w);
+    const inside = Array.from({ length: 7 }, (_, k) => first + k).filter((d) => d >= fromDay && d < toDay);
+    if (inside.length === 7 && !inside.some((d) => staleDays.has(d))) whole.push(w);
+    else days.push(...inside.filter((d) => !staleDays.has(d)));
+  }
+  return { whole, days, touched };
+}
+
+/**
+ * The most engaged citizens of the Tehran days [fromDay, toDay) (docs/decisions/026, 031).
+ * Exactly rawEngagedCitizens, read from the rollup: a mobile's points in the range are at most
+ * the sum of its points in the weeks the range touches. Each week's list is read highest first
+ * (the threshold algorithm): after each round, a mobile not yet read has at most the sum of the
+ * points last read from each week's list, so reading stops once the table's last place beats
+ * that sum. Candidates' exact points are summed from whole weeks and the remaining days, the
+ * stale days from the messages.
  */
 export async function engagedCitizens(
   tx: Tx,
   p: { tenantId: string; fromDay: number; toDay: number; limit: number; batch?: number; rawBelow?: number },
 ): Promise<CitizenRow[]> {
   // Rounds start at twice the table's length (a year's table is usually settled in the first) and double.
-  let batch = p.batch ?? Math.min(BATCH, Math.max(2 * p.limit, 20));
+  let depth = p.batch ?? Math.min(BATCH, Math.max(2 * p.limit, 20));
   const rawBelow = p.rawBelow ?? RAW_BELOW;
   const from = dayStart(p.fromDay);
   const to = dayStart(p.toDay);
+  if (p.toDay <= p.fromDay) return [];
   if (rawBelow > 0) {
-    // A range with few counts (a short one, or a quiet city) is cheaper from the messages than
-    // through bounds that are all-time points: count its day rows, at most up to the threshold.
+    // A range with few counts (a short one, or a quiet city) is cheaper from the messages: count
+    // its day rows, at most up to the threshold.
     const [few] = await tx.execute(sql`
       select count(*)::int as n from (
         select 1 from insight_citizen_daily where tenant_id = ${p.tenantId} and day >= ${p.fromDay} and day < ${p.toDay} limit ${rawBelow}
@@ -175,6 +210,7 @@ export async function engagedCitizens(
     .from(insightCitizenDirtyDays)
     .where(and(eq(insightCitizenDirtyDays.tenantId, p.tenantId), gte(insightCitizenDirtyDays.day, p.fromDay), lt(insightCitizenDirtyDays.day, p.toDay)));
   const stale = staleRows.map((r) => r.day);
+  const plan = rangePlan(p.fromDay, p.toDay, stale);
   // The stale days, from the messages: every mobile with counts there is a candidate, whatever its bound.
   const fresh = new Map<string, CitizenRow>();
   if (stale.length) {
@@ -184,29 +220,28 @@ export async function engagedCitizens(
     );
     addUp(rowsOf<Omit<CitizenRow, "points">>(res), fresh);
   }
-  const skip = stale.length ? sql`and not (day = any(string_to_array(${stale.join(",")}, ',')::int[]))` : sql``;
   const exact = async (mobiles: string[]) => {
     if (!mobiles.length) return new Map<string, CitizenRow>();
-    const rows = await tx
-      .select({
-        mobile: insightCitizenDaily.mobile,
-        confirmed: sql<number>`sum(${insightCitizenDaily.confirmed})::int`,
-        accepted: sql<number>`sum(${insightCitizenDaily.accepted})::int`,
-        feedback: sql<number>`sum(${insightCitizenDaily.feedback})::int`,
-        supports: sql<number>`sum(${insightCitizenDaily.supports})::int`,
-      })
-      .from(insightCitizenDaily)
-      .where(
-        and(
-          eq(insightCitizenDaily.tenantId, p.tenantId),
-          inArray(insightCitizenDaily.mobile, mobiles),
-          gte(insightCitizenDaily.day, p.fromDay),
-          lt(insightCitizenDaily.day, p.toDay),
-          sql`true ${skip}`,
-        ),
-      )
-      .groupBy(insightCitizenDaily.mobile);
-    const out = addUp(rows);
+    const parts: SQL[] = [];
+    if (plan.whole.length) {
+      const [lo, hi] = [plan.whole[0]!, plan.whole[plan.whole.length - 1]!];
+      const gaps = Array.from({ length: hi - lo + 1 }, (_, k) => lo + k).filter((w) => !plan.whole.includes(w));
+      parts.push(sql`
+        select mobile, n_confirmed, n_accepted, n_feedback, n_supports from insight_citizen_weeks
+        where tenant_id = ${p.tenantId} and mobile = any(${textList(mobiles)}) and week >= ${lo} and week <= ${hi}
+          ${gaps.length ? sql`and not (week = any(${intList(gaps)}))` : sql``}`);
+    }
+    for (const [a, b] of runsOf(plan.days))
+      parts.push(sql`
+        select mobile, n_confirmed, n_accepted, n_feedback, n_supports from insight_citizen_daily
+        where tenant_id = ${p.tenantId} and mobile = any(${textList(mobiles)}) and day >= ${a} and day < ${b}`);
+    const out = new Map<string, CitizenRow>();
+    if (parts.length) {
+      const res: unknown = await tx.execute(sql`
+        select mobile, sum(n_confirmed)::int as confirmed, sum(n_accepted)::int as accepted, sum(n_feedback)::int as feedback, sum(n_supports)::int as supports
+        from (${sql.join(parts, sql` union all `)}) x group by mobile`);
+      addUp(rowsOf<Omit<CitizenRow, "points">>(res), out);
+    }
     for (const m of mobiles) {
       const f = fresh.get(m);
       if (f) addUp([f], out);
@@ -221,28 +256,41 @@ export async function engagedCitizens(
   };
   const seen = new Set(fresh.keys());
   consider((await exact([...seen])).values());
-  let after: { points: number; mobile: string } | null = null;
+  // Each touched week's list, read in its index order (points descending, mobile ascending) from where the last round stopped.
+  const lists = plan.touched.map((week) => ({ week, points: 2_147_483_647, mobile: "0", done: false }));
   for (;;) {
-    const last = best.length === p.limit ? best[best.length - 1]!.points : 0;
-    const page = await tx
-      .select({ mobile: insightCitizenTotals.mobile, points: insightCitizenTotals.points })
-      .from(insightCitizenTotals)
-      .where(
-        and(
-          eq(insightCitizenTotals.tenantId, p.tenantId),
-          // A mobile whose points over all days are below the last place cannot enter (equal ones may, on confirmed messages or mobile).
-          gte(insightCitizenTotals.points, Math.max(last, 1)),
-          // Keyset in the index's order (points descending, mobile ascending).
-          after ? sql`(${insightCitizenTotals.points} < ${after.points}::int or (${insightCitizenTotals.points} = ${after.points}::int and ${insightCitizenTotals.mobile} > ${after.mobile}))` : undefined,
-        ),
-      )
-      .orderBy(desc(insightCitizenTotals.points), asc(insightCitizenTotals.mobile))
-      .limit(batch);
-    if (!page.length) break;
-    after = page[page.length - 1]!;
-    consider((await exact(page.map((r) => r.mobile).filter((m) => !seen.has(m)))).values());
-    if (page.length < batch) break;
-    if (p.batch === undefined) batch = Math.min(BATCH, 2 * batch);
+    const open = lists.filter((l) => !l.done);
+    if (!open.length) break;
+    const page = rowsOf<{ week: number; mobile: string; points: number }>(
+      await tx.execute(sql`
+        select l.week, c.mobile, c.points
+        from unnest(${intList(open.map((l) => l.week))}, ${intList(open.map((l) => l.points))}, ${textList(open.map((l) => l.mobile))}) as l(week, after_points, after_mobile)
+        cross join lateral (
+          select mobile, points from insight_citizen_weeks c
+          where c.tenant_id = ${p.tenantId} and c.week = l.week
+            and (c.points < l.after_points or (c.points = l.after_points and c.mobile > l.after_mobile))
+          order by c.points desc, c.mobile
+          limit ${depth}
+        ) c`),
+    );
+    const read = new Map<number, number>();
+    const fresher: string[] = [];
+    for (const r of page) {
+      const l = lists.find((x) => x.week === Number(r.week))!;
+      l.points = Number(r.points);
+      l.mobile = r.mobile;
+      read.set(l.week, (read.get(l.week) ?? 0) + 1);
+      if (!seen.has(r.mobile)) {
+        seen.add(r.mobile);
+        fresher.push(r.mobile);
+      }
+    }
+    for (const l of open) if ((read.get(l.week) ?? 0) < depth) l.done = true;
+    consider((await exact(fresher)).values());
+    // A mobile not read yet has at most the last points read from each list that has more.
+    const bound = lists.reduce((sum, l) => sum + (l.done ? 0 : l.points), 0);
+    if (best.length === p.limit && bound < best[best.length - 1]!.points) break;
+    if (p.batch === undefined) depth = Math.min(BATCH, 2 * depth);
   }
   return best;
 }

@@ -98,16 +98,21 @@ export interface InsightScope {
 
 /** The instant a Tehran day (days since 1970 in Tehran time) begins. */
 export const dayStart = (day: number) => new Date((day * 86400 - 12600) * 1000);
-/** Instants of `col` on one of these Tehran days: runs of consecutive days as ranges (so a date index serves it). */
-export function onDaysOf(col: SQL | AnyPgColumn, days: number[]): SQL {
-  const sorted = [...new Set(days)].sort((a, b) => a - b);
-  if (!sorted.length) return sql`false`;
+/** Runs of consecutive days, as [first, after last) pairs in ascending order. */
+export function runsOf(days: number[]): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
-  for (const d of sorted) {
+  for (const d of [...new Set(days)].sort((a, b) => a - b)) {
     const last = runs[runs.length - 1];
     if (last && last[1] === d) last[1] = d + 1;
     else runs.push([d, d + 1]);
   }
+  return runs;
+}
+
+/** Instants of `col` on one of these Tehran days: runs of consecutive days as ranges (so a date index serves it). */
+export function onDaysOf(col: SQL | AnyPgColumn, days: number[]): SQL {
+  const runs = runsOf(days);
+  if (!runs.length) return sql`false`;
   return sql`(${sql.join(
     runs.map(([a, b]) => sql`(${col} >= ${iso(dayStart(a))} and ${col} < ${iso(dayStart(b))})`),
     sql` or `,

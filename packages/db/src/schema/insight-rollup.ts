@@ -156,18 +156,25 @@ export const insightCitizenDaily = pgTable(
 );
 
 /**
- * Each mobile's points over every day of `insight_citizen_daily` (written with it): an upper
- * bound of its points in any range, read highest first so a ranking stops as soon as nobody
- * left could reach its last place.
+ * Each mobile's counts per week of `insight_citizen_daily` (written with it; weeks start on
+ * Saturday: `(day + 5) / 7`), with their points. A mobile's points in the weeks a range
+ * touches bound its points in the range from above, so a ranking reads each week's list highest
+ * first and stops once the last place beats the sum of the weeks' thresholds; whole weeks of the
+ * range are summed from here instead of their days (docs/decisions/031).
  */
-export const insightCitizenTotals = pgTable(
-  "insight_citizen_totals",
+export const insightCitizenWeeks = pgTable(
+  "insight_citizen_weeks",
   {
     tenantId: tenantId(),
     mobile: text("mobile").notNull(),
+    week: integer("week").notNull(),
+    confirmed: integer("n_confirmed").notNull(),
+    accepted: integer("n_accepted").notNull(),
+    feedback: integer("n_feedback").notNull(),
+    supports: integer("n_supports").notNull(),
     points: integer("points").notNull(),
   },
-  (t) => [primaryKey({ name: "insight_citizen_totals_pkey", columns: [t.tenantId, t.mobile] }), index("insight_citizen_totals_points_idx").on(t.tenantId, t.points.desc(), t.mobile)],
+  (t) => [primaryKey({ name: "insight_citizen_weeks_pkey", columns: [t.tenantId, t.mobile, t.week] }), index("insight_citizen_weeks_points_idx").on(t.tenantId, t.week, t.points.desc(), t.mobile)],
 );
 
 /** Days whose citizen rollup is stale (messages, feedback or supports changed); see insightDirtyDays. */
