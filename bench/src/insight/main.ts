@@ -9,7 +9,8 @@
  * up to the newest message.
  */
 import { once } from "node:events";
-import { DEMO_PASSWORD } from "@city137/db";
+import { createDatabase, DEMO_PASSWORD, listActiveTenants, withoutTenant } from "@city137/db";
+import { refreshInsightCity } from "@city137/jobs";
 import { isoDateToJalali } from "@city137/core";
 import { numberArg, parseArgs } from "../lib/args";
 import { HttpClient, TrpcClient } from "../lib/http";
@@ -17,11 +18,27 @@ import { fixedCalls } from "../lib/load";
 import { writeResult } from "../lib/results";
 import { printTable } from "../lib/stats";
 import { forkBundled } from "../lib/bundled";
+import { benchUrls } from "../lib/db-urls";
 
 const args = parseArgs();
 const calls = numberArg(args, "calls", 20);
 const maxSeconds = numberArg(args, "max-seconds", 60);
 const out = args.get("out") ?? "insight";
+
+// What the product's refresh job (every minute) would have done since the last writes, e.g.
+// bench:intake's messages of today: measured here is a current rollup, not a stale day read raw.
+{
+  const db = await createDatabase({ url: benchUrls().app, max: 1 });
+  try {
+    for (const c of await withoutTenant(db, (tx) => listActiveTenants(tx))) {
+      const t0 = performance.now();
+      const { days } = await refreshInsightCity(db, { tenantId: c.id });
+      if (days) console.log(`${c.slug}: refresh job recomputed ${days} stale day(s) in ${Math.round(performance.now() - t0)} ms`);
+    }
+  } finally {
+    await db.close();
+  }
+}
 
 const child = await forkBundled(new URL("../intake/api-host.ts", import.meta.url), { stdio: ["ignore", "inherit", "inherit", "ipc"] });
 const [{ url }] = (await once(child, "message")) as [{ url: string }];
