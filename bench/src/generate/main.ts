@@ -192,8 +192,9 @@ try {
     // Into a bare table (its key and indexes are rebuilt afterwards with the others): maintaining
     // two B-trees row by row took 76 of the 91 minutes at full scale. description_words is distinct.
     await sql`truncate request_words`;
-    await sql`insert into request_words (tenant_id, word, request_id)
-              select r.tenant_id, w, r.id from requests r, description_words(r.search_text) as w`;
+    // Each entry carries its message's place in the list (created_at, seq: docs/decisions/033).
+    await sql`insert into request_words (tenant_id, word, request_id, created_at, seq)
+              select r.tenant_id, w, r.id, r.created_at, r.seq from requests r, description_words(r.search_text) as w`;
     await sql`alter table requests enable trigger request_words`;
   });
   const build: Record<string, number> = {};

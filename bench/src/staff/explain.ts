@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { normalizePersian, requestScope, type Viewer } from "@city137/core";
-import { chooseWordPlan, createDatabase, requestListQuery, withTenant, type RequestFilter } from "@city137/db";
+import { chooseListPlan, createDatabase, requestListQuery, withTenant, type RequestFilter } from "@city137/db";
 import postgres from "postgres";
 import { benchUrls } from "../lib/db-urls";
 import { SEARCHES, type staffInputs } from "./cases";
@@ -36,7 +36,7 @@ export async function explainAll(inputs: Inputs, name: string): Promise<string> 
   try {
     for (const [name, f] of cases) {
       // Build the query with the package's own builder, then explain it on a plain connection.
-      const { sql: text, params } = await withTenant(db, inputs.tenantId, async (tx) => requestListQuery(tx, f, await chooseWordPlan(tx, { tenantId: f.tenantId, words: f.words ?? [], limit: f.limit, offset: f.offset })).toSQL());
+      const { sql: text, params } = await withTenant(db, inputs.tenantId, async (tx) => requestListQuery(tx, f, await chooseListPlan(tx, f)).toSQL());
       const plan = await pg.begin(async (tx) => {
         await tx`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${inputs.tenantId}, true)`;
         return tx.unsafe(`explain (analyze, buffers) ${text}`, params as never[]);

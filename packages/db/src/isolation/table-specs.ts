@@ -253,7 +253,7 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     table: requestWords,
     key: requestWords.word,
     freshRequest: true,
-    newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, word: `w${tag()}` }),
+    newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, word: `w${tag()}`, createdAt: new Date(), seq: 1 }),
     change: { word: sql`word` },
   },
   response_templates: {

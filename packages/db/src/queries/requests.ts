@@ -3,7 +3,7 @@ import type { MessageKind, RequestScope, RequestState } from "@city137/core";
 import type { Tx } from "../client";
 import { builtOnce, type BuiltOnce } from "../built-once";
 import { outbox, requestEvents, requests, staff, tenantCounters } from "../schema";
-import { chooseWordPlan, wordConditions, type WordPlan } from "./request-search";
+import { chooseWordPlan, mergedMessages, wordConditions, type WordPlan } from "./request-search";
 
 export type NewRequest = Omit<typeof requests.$inferInsert, "tenantId" | "id" | "seq" | "trackingCode">;
 
@@ -224,37 +224,62 @@ function filterWhere(p: RequestFilter, plan: WordPlan = { kind: "walk" }) {
   );
 }
 
+/** What a list row shows. */
+const listColumns = {
+  id: requests.id,
+  trackingCode: requests.trackingCode,
+  kind: requests.kind,
+  categoryId: requests.categoryId,
+  channel: requests.channel,
+  status: requests.status,
+  priority: requests.priority,
+  unitId: requests.unitId,
+  districtId: requests.districtId,
+  regionId: requests.regionId,
+  deadline: requests.deadline,
+  createdAt: requests.createdAt,
+  description: requests.description,
+};
+
 /** Queues and search: open work nearest the deadline first, otherwise newest first. */
 export async function listRequests(tx: Tx, p: RequestFilter) {
-  const plan = await chooseWordPlan(tx, { tenantId: p.tenantId, words: p.words ?? [], limit: p.limit, offset: p.offset });
-  return requestListQuery(tx, p, plan);
+  return requestListQuery(tx, p, await chooseListPlan(tx, p));
 }
+
+/** The word plan listRequests uses for a filter (docs/decisions/030, 033; the benchmark explains it). */
+export function chooseListPlan(tx: Tx, p: RequestFilter): Promise<WordPlan> {
+  return chooseWordPlan(tx, { tenantId: p.tenantId, words: p.words ?? [], limit: p.limit, offset: p.offset, newestFirst: !openOrder(p) });
+}
+
+/** The open queue's order (nearest deadline first) rather than newest first. */
+const openOrder = (p: RequestFilter) => p.openOnly && !p.statuses?.length;
 
 /** listRequests' query for a chosen word plan (the benchmark explains it). */
 export function requestListQuery(tx: Tx, p: RequestFilter, plan: WordPlan) {
-  const open = p.openOnly && !p.statuses?.length;
+  const open = openOrder(p);
+  if (plan.kind === "merge") {
+    if (open) throw new Error("a merged word search is newest first only");
+    // The messages having every word, newest first from the word table (docs/decisions/033),
+    // each read by key and filtered; the page stops after its matches. (created_at, seq) is the
+    // list's order and unique in a city, so ordering by the stream's copy of it is the same order.
+    return tx
+      .select(listColumns)
+      .from(sql`(${mergedMessages(p.tenantId, plan.words)}) as m`)
+      .innerJoin(requests, sql`${requests.tenantId} = ${p.tenantId} and ${requests.id} = m.request_id`)
+      .where(filterWhere(p, plan))
+      .orderBy(sql`m.created_at desc`, sql`m.seq desc`)
+      .limit(p.limit)
+      .offset(p.offset ?? 0);
+  }
   return tx
-    .select({
-      id: requests.id,
-      trackingCode: requests.trackingCode,
-      kind: requests.kind,
-      categoryId: requests.categoryId,
-      channel: requests.channel,
-      status: requests.status,
-      priority: requests.priority,
-      unitId: requests.unitId,
-      districtId: requests.districtId,
-      regionId: requests.regionId,
-      deadline: requests.deadline,
-      createdAt: requests.createdAt,
-      description: requests.description,
-    })
+    .select(listColumns)
     .from(requests)
     .where(filterWhere(p, plan))
     .orderBy(...(open ? [asc(requests.deadline), asc(requests.seq)] : [desc(requests.createdAt), desc(requests.seq)]))
     .limit(p.limit)
     .offset(p.offset ?? 0);
 }
+
 
 /** Messages registered in [from, to) per operator shift (Tehran time: morning 06–14, noon 14–22, night 22–06). */
 export async function countsByShift(tx: Tx, p: { tenantId: string; scope: RequestScope; from: Date; to: Date }) {
