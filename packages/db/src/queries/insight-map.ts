@@ -100,7 +100,8 @@ export async function rolledHeatCells(tx: Tx, p: { tenantId: string; scope: Requ
   if (p.scope.units !== "all") throw new Error("the rollup is city-wide: unit staff read the messages");
   const stale = await staleDays(tx, { tenantId: p.tenantId, fromDay: p.fromDay, toDay: p.toDay });
   // Whole months and weeks from the span rows, the other current days from day rows, stale days from the messages (ADR 032).
-  const plan = coverRange({ fromDay: p.fromDay, toDay: p.toDay, skip: stale });
+  // Span rows hold every category only (''): a category reads its day rows.
+  const plan = coverRange({ fromDay: p.fromDay, toDay: p.toDay, skip: stale, kinds: p.categoryId ? [] : undefined });
   const flags = p.scope.corruption ? [false, true] : [false];
   const c = insightDailyCells;
   const rolled = plan.days.length

@@ -102,24 +102,29 @@ export async function rewriteSpans(tx: Tx, p: { tenantId: string; days?: number[
   // Each day of each span, with the span it adds up to.
   const members = spans.flatMap((s) => Array.from({ length: s.end - s.start }, (_, i) => ({ day: s.start + i, kind: s.kind, start: s.start })));
   const map = sql`unnest(${intArray(members.map((m) => m.day))}, ${textArray(members.map((m) => m.kind))}, ${intArray(members.map((m) => m.start))}) as s(day, kind, start_day)`;
+  // A refresh reads only the day rows of its spans, as index ranges (every breakdown and flag, those days); a whole city reads them all.
+  const memberDays = intArray([...new Set(members.map((m) => m.day))]);
+  const only = (extra: SQL) => (p.days ? sql`and d.day = any(${memberDays}) and d.corruption = any(array[false, true]) ${extra}` : sql``);
   const counts = SERVICE_COUNT_KEYS.map((k) => sql.identifier(insightDaily[k].name));
   await tx.execute(sql`
     insert into insight_span (tenant_id, kind, start_day, dimension, key, corruption, ${sql.join(counts, sql`, `)}, first_day, last_day)
     select d.tenant_id, s.kind, s.start_day, d.dimension, d.key, d.corruption, ${sql.join(counts.map((n) => sql`sum(d.${n})::int`), sql`, `)}, min(d.day), max(d.day)
     from insight_daily d join ${map} on s.day = d.day
-    where d.tenant_id = ${p.tenantId}
+    where d.tenant_id = ${p.tenantId} ${only(sql`and d.dimension = any(${textArray(["none", ...ROLLUP_DIMENSIONS])})`)}
     group by d.tenant_id, s.kind, s.start_day, d.dimension, d.key, d.corruption`);
   await tx.execute(sql`
     insert into insight_span_hours (tenant_id, kind, start_day, corruption, measure, hours, n)
     select d.tenant_id, s.kind, s.start_day, d.corruption, d.measure, d.hours, sum(d.n)::int
     from insight_daily_hours d join ${map} on s.day = d.day
-    where d.tenant_id = ${p.tenantId}
+    where d.tenant_id = ${p.tenantId} ${only(sql``)}
     group by d.tenant_id, s.kind, s.start_day, d.corruption, d.measure, d.hours`);
+  // Cells only for every category (''): per category, a cell rarely has more than one message a day, so
+  // spans would not shrink those rows; a map with a category reads its day rows (ADR 032).
   await tx.execute(sql`
     insert into insight_span_cells (tenant_id, kind, start_day, category, corruption, cell_y, cell_x, n)
     select d.tenant_id, s.kind, s.start_day, d.category, d.corruption, d.cell_y, d.cell_x, sum(d.n)::int
     from insight_daily_cells d join ${map} on s.day = d.day
-    where d.tenant_id = ${p.tenantId}
+    where d.tenant_id = ${p.tenantId} and d.category = '' ${only(sql``)}
     group by d.tenant_id, s.kind, s.start_day, d.category, d.corruption, d.cell_y, d.cell_x`);
 }
 

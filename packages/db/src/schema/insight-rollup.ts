@@ -188,7 +188,9 @@ export const insightSpanHours = pgTable(
 
 /**
  * The map's heatmap over coarser spans (docs/decisions/032): `insight_daily_cells` summed per
- * Jalali month or Iranian week (`kind`, `start_day`), category ('' = all), flag and cell.
+ * Jalali month or Iranian week (`kind`, `start_day`), flag and cell, for every category only
+ * (`category` = ''): per category a cell-day rarely has more than one message, so spans would not
+ * shrink those rows.
  */
 export const insightSpanCells = pgTable(
   "insight_span_cells",
