@@ -222,7 +222,7 @@ try {
     await sql`analyze requests, request_events, tenant_counters`;
     // Sets the visibility map too, so word lookups can be index-only scans.
     await sql`vacuum analyze request_words`;
-    await sql`vacuum analyze insight_daily, insight_daily_hours, insight_daily_score, insight_daily_cells`;
+    await sql`vacuum analyze insight_daily, insight_daily_hours, insight_daily_score, insight_daily_cells, insight_span, insight_span_hours, insight_span_cells`;
   });
   const total = seconds(started);
   const [size] = await sql<{ db: string; requests: string; events: string }[]>`

@@ -6,7 +6,7 @@ import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, request
 import { billingAccounts, billingInvoices, billingPayments, billingStripeEvents, billingUsageDaily } from "../schema";
 import { scoringFormulas } from "../schema";
 import { protectedReportEntries, protectedReports } from "../schema";
-import { insightCitizenDaily, insightCitizenDirtyDays, insightCitizenWeeks, insightDaily, insightDailyCells, insightDailyHours, insightDailyScore, insightDirtyDays } from "../schema";
+import { insightCitizenDaily, insightCitizenDirtyDays, insightCitizenWeeks, insightDaily, insightDailyCells, insightDailyHours, insightDailyScore, insightDirtyDays, insightSpan, insightSpanCells, insightSpanHours } from "../schema";
 import { directSessions } from "../schema";
 import { recognitionConsents } from "../schema";
 
@@ -204,6 +204,24 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     table: insightDailyCells,
     key: insightDailyCells.category,
     newRow: (f) => ({ tenantId: f.tenantId, day: 20000, category: `c${tag()}`, corruption: false, cellY: 3570, cellX: 5140, n: 1 }),
+    change: { n: sql`n` },
+  },
+  insight_span: {
+    table: insightSpan,
+    key: insightSpan.key,
+    newRow: (f) => ({ tenantId: f.tenantId, kind: "month", startDay: 20000, dimension: "none", key: `k${tag()}`, corruption: false, all: 1, open: 0, resolved: 0, dueResolved: 0, unresolvedDeadline: 0, onTime: 0, reopened: 0, duplicate: 0, forwarded: 0, rated: 0, ratingSum: 0, firstDay: 20000, lastDay: 20000 }),
+    change: { all: sql`n_all` },
+  },
+  insight_span_hours: {
+    table: insightSpanHours,
+    key: insightSpanHours.measure,
+    newRow: (f) => ({ tenantId: f.tenantId, kind: "month", startDay: 20000, corruption: false, measure: `m${tag()}`, hours: 1, n: 1 }),
+    change: { n: sql`n` },
+  },
+  insight_span_cells: {
+    table: insightSpanCells,
+    key: insightSpanCells.category,
+    newRow: (f) => ({ tenantId: f.tenantId, kind: "month", startDay: 20000, category: `c${tag()}`, corruption: false, cellY: 3570, cellX: 5140, n: 1 }),
     change: { n: sql`n` },
   },
   insight_daily_score: {

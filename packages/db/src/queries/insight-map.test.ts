@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requestScope, type RequestScope } from "@city137/core";
-import { insightDailyCells, requests, tenants } from "../schema";
+import { coverRange, requestScope, type RequestScope } from "@city137/core";
+import { insightDailyCells, insightSpanCells, requests, tenants } from "../schema";
 import { withoutTenant, withTenant } from "../tenant";
 import { bumpHeatCell, createTestDb, insertRandomMessages, type TestDb } from "../testing";
 import { dayStart } from "./insight";
@@ -103,6 +103,12 @@ describe("the map's heatmap rollup", () => {
     for (const range of RANGES.slice(0, 3))
       for (const scope of [manager, inspector]) expect(await viaMessages(tehranId, { range, scope }), "the raw read is the query it replaced").toEqual(await before027({ range, scope }));
     expect(await expectSameHeat()).toBe(RANGES.length * (categoryIds.length + 1) * 2);
+    // The ranges read span rows: a whole Jalali month (Mehr 1405), weeks, and a year of months (ADR 032).
+    expect(coverRange(RANGES[1]!).spans).toEqual([{ kind: "month", start: 20719, end: 20749 }]);
+    expect(coverRange(RANGES[0]!).spans.length).toBeGreaterThan(3);
+    expect(coverRange(RANGES[2]!).spans.filter((x) => x.kind === "month").length).toBeGreaterThanOrEqual(11);
+    const spanRows = await withTenant(t.db, tehranId, (tx) => tx.select({ n: sql<number>`count(*)::int` }).from(insightSpanCells).where(eq(insightSpanCells.tenantId, tehranId)));
+    expect(spanRows[0]!.n).toBeGreaterThan(100);
     const year = { range: RANGES[2]!, scope: inspector };
     // Non-trivial: located messages, some without a location, corruption reports among them, cells on the edge.
     const [counts] = await withTenant(t.db, tehranId, (tx) =>
@@ -117,17 +123,31 @@ describe("the map's heatmap rollup", () => {
     expect(total(await viaRollup(tehranId, { ...year, scope: manager }))).toBe(counts!.located - counts!.corruption);
   });
 
-  it("notices a rollup cell off by one, and reads a stale day from the messages", async () => {
-    const r = { range: RANGES[0]!, scope: manager };
-    const cell = await bumpHeatCell(t.db, { tenantId: tehranId, day: 20710, by: 1 });
-    const centre = { lat: (cell.cellY + 0.5) * 0.01, lon: (cell.cellX + 0.5) * 0.01 };
-    const at = (cells: Array<{ lat: number; lon: number; count: number }>) => cells.find((c) => c.lat === centre.lat && c.lon === centre.lon)?.count ?? 0;
-    expect(at(await viaRollup(tehranId, r))).toBe(at(await viaMessages(tehranId, r)) + 1);
-    // A write that day marks it stale: the day is read from the messages, so the bumped row no longer counts.
+  it("notices a rollup cell off by one in a day row or a span row, and reads a stale day from the messages", async () => {
+    const r = { range: RANGES[0]!, scope: manager }; // 20710 lies in a whole week of this range: read from the week's span row
+    const day = { range: { fromDay: 20710, toDay: 20711 }, scope: manager }; // read from the day row
+    const atCell = (cell: { cellY: number; cellX: number }) => (cells: Array<{ lat: number; lon: number; count: number }>) =>
+      cells.find((c) => c.lat === (cell.cellY + 0.5) * 0.01 && c.lon === (cell.cellX + 0.5) * 0.01)?.count ?? 0;
+    const offBy = async (read: Read, at: (cells: Array<{ lat: number; lon: number; count: number }>) => number) => at(await viaRollup(tehranId, read)) - at(await viaMessages(tehranId, read));
+    // Only the span rows holding the day bumped: the week's range shows it, the day's does not.
+    let at = atCell(await bumpHeatCell(t.db, { tenantId: tehranId, day: 20710, by: 1, rows: "spans" }));
+    expect(await offBy(r, at)).toBe(1);
+    expect(await offBy(day, at)).toBe(0);
+    await bumpHeatCell(t.db, { tenantId: tehranId, day: 20710, by: -1, rows: "spans" });
+    // Only the day row: the other way round.
+    at = atCell(await bumpHeatCell(t.db, { tenantId: tehranId, day: 20710, by: 1, rows: "day" }));
+    expect(await offBy(day, at)).toBe(1);
+    expect(await offBy(r, at)).toBe(0);
+    await bumpHeatCell(t.db, { tenantId: tehranId, day: 20710, by: 1, rows: "spans" });
+    expect(await offBy(r, at)).toBe(1);
+    // A write that day marks it stale: the day is read from the messages and its spans are not read, so the bumped rows no longer count.
     await withTenant(t.db, tehranId, (tx) => tx.execute(sql`insert into insight_dirty_days (tenant_id, day) values (${tehranId}, 20710)`));
     expect(await viaRollup(tehranId, r)).toEqual(await viaMessages(tehranId, r));
+    expect(await viaRollup(tehranId, day)).toEqual(await viaMessages(tehranId, day));
+    // The refresh rewrites the day and every span holding it.
     await withTenant(t.db, tehranId, (tx) => refreshInsight(tx, { tenantId: tehranId }));
-    expect(await viaRollup(tehranId, r)).toEqual(await viaMessages(tehranId, r));
+    expect(await offBy(r, at)).toBe(0);
+    expect(await expectSameHeat()).toBeGreaterThan(0);
   });
 
   it("stays exact while moved, recategorised, new and deleted messages wait for the refresh job, and after it", async () => {
@@ -190,6 +210,10 @@ describe("the map's heatmap rollup", () => {
     const seen = await withTenant(t.db, shirazId, (tx) => tx.selectDistinct({ tenantId: insightDailyCells.tenantId }).from(insightDailyCells));
     expect(seen).toEqual([{ tenantId: shirazId }]);
     const [owner] = await t.owner.query<{ n: number }>("select count(distinct tenant_id)::int as n from insight_daily_cells");
-    expect(owner!.n).toBe(2); // the owner (below RLS) sees both cities' rows: the filter above is RLS, not an empty table
+    expect(owner!.n).toBe(2);
+    // The same for the span rows (ADR 032).
+    expect(await withTenant(t.db, shirazId, (tx) => tx.selectDistinct({ tenantId: insightSpanCells.tenantId }).from(insightSpanCells))).toEqual([{ tenantId: shirazId }]);
+    const [spanOwner] = await t.owner.query<{ n: number }>("select count(distinct tenant_id)::int as n from insight_span_cells");
+    expect(spanOwner!.n).toBe(2); // the owner (below RLS) sees both cities' rows: the filter above is RLS, not an empty table
   });
 });

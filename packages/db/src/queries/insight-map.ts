@@ -1,9 +1,9 @@
-import { and, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
-import type { RequestScope } from "@city137/core";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { coverRange, type RequestScope } from "@city137/core";
 import type { Tx } from "../client";
-import { insightDaily, insightDailyCells, requestFeedback, requests } from "../schema";
+import { insightDaily, insightDailyCells, insightSpan, insightSpanCells, requestFeedback, requests } from "../schema";
 import { dayStart, iso, RATING_SUM, scopeWhere, serviceFlags, tehranDay, UNRESOLVED_DEADLINE, type InsightScope } from "./insight";
-import { staleDays } from "./insight-rollup";
+import { byKind, spansWhere, staleDays } from "./insight-rollup";
 
 const count = (w: SQL) => sql<number>`(count(*) filter (where ${w}))::int`;
 
@@ -99,24 +99,31 @@ export async function heatCells(tx: Tx, p: InsightScope): Promise<HeatCell[]> {
 export async function rolledHeatCells(tx: Tx, p: { tenantId: string; scope: RequestScope; fromDay: number; toDay: number; categoryId?: string }): Promise<HeatCell[]> {
   if (p.scope.units !== "all") throw new Error("the rollup is city-wide: unit staff read the messages");
   const stale = await staleDays(tx, { tenantId: p.tenantId, fromDay: p.fromDay, toDay: p.toDay });
+  // Whole months and weeks from the span rows, the other current days from day rows, stale days from the messages (ADR 032).
+  // Span rows hold every category only (''): a category reads its day rows.
+  const plan = coverRange({ fromDay: p.fromDay, toDay: p.toDay, skip: stale, kinds: p.categoryId ? [] : undefined });
+  const flags = p.scope.corruption ? [false, true] : [false];
   const c = insightDailyCells;
-  const rolled = await tx
-    .select({ cellY: c.cellY, cellX: c.cellX, n: sql<number>`sum(${c.n})::int` })
-    .from(c)
-    .where(
-      and(
-        eq(c.tenantId, p.tenantId),
-        eq(c.category, p.categoryId ?? ""),
+  const rolled = plan.days.length
+    ? await tx
+        .select({ cellY: c.cellY, cellX: c.cellX, n: sql<number>`sum(${c.n})::int` })
+        .from(c)
         // Both flags as two index ranges on the day (the index has the flag before the day).
-        inArray(c.corruption, p.scope.corruption ? [false, true] : [false]),
-        gte(c.day, p.fromDay),
-        lt(c.day, p.toDay),
-        stale.length ? notInArray(c.day, stale) : undefined,
-      ),
-    )
-    .groupBy(c.cellY, c.cellX);
+        .where(and(eq(c.tenantId, p.tenantId), eq(c.category, p.categoryId ?? ""), inArray(c.corruption, flags), inArray(c.day, plan.days)))
+        .groupBy(c.cellY, c.cellX)
+    : [];
+  const s = insightSpanCells;
+  const spans: Array<{ cellY: number; cellX: number; n: number }> = [];
+  for (const ofKind of byKind(plan.spans))
+    spans.push(
+      ...(await tx
+        .select({ cellY: s.cellY, cellX: s.cellX, n: sql<number>`sum(${s.n})::int` })
+        .from(s)
+        .where(and(eq(s.tenantId, p.tenantId), eq(s.category, p.categoryId ?? ""), inArray(s.corruption, flags), spansWhere(s, ofKind)))
+        .groupBy(s.cellY, s.cellX)),
+    );
   const fresh = stale.length ? await rawCellRows(tx, { tenantId: p.tenantId, scope: p.scope, from: dayStart(p.fromDay), to: dayStart(p.toDay), days: stale, categoryId: p.categoryId }) : [];
-  return heatOf([...rolled, ...fresh]);
+  return heatOf([...rolled, ...spans, ...fresh]);
 }
 
 type DistrictRow = { districtId: string; all: number; dueResolved: number; unresolvedDeadline: number; ahead: number; onTime: number; rated: number; ratingSum: number };
@@ -132,29 +139,26 @@ export async function rolledDistrictFigures(tx: Tx, p: { tenantId: string; scope
   if (p.scope.units !== "all") throw new Error("the rollup is city-wide: unit staff read the messages");
   const stale = await staleDays(tx, { tenantId: p.tenantId, fromDay: p.fromDay, toDay: p.toDay });
   const scope = p.scope;
-  const rolled = await tx
-    .select({
-      districtId: insightDaily.key,
-      all: sql<number>`sum(${insightDaily.all})::int`,
-      dueResolved: sql<number>`sum(${insightDaily.dueResolved})::int`,
-      unresolvedDeadline: sql<number>`sum(${insightDaily.unresolvedDeadline})::int`,
-      onTime: sql<number>`sum(${insightDaily.onTime})::int`,
-      rated: sql<number>`sum(${insightDaily.rated})::int`,
-      ratingSum: sql<number>`sum(${insightDaily.ratingSum})::int`,
-    })
-    .from(insightDaily)
-    .where(
-      and(
-        eq(insightDaily.tenantId, p.tenantId),
-        eq(insightDaily.dimension, "district"),
-        gte(insightDaily.day, p.fromDay),
-        lt(insightDaily.day, p.toDay),
-        sql`${insightDaily.key} <> ''`,
-        scope.corruption ? undefined : eq(insightDaily.corruption, false),
-        stale.length ? notInArray(insightDaily.day, stale) : undefined,
-      ),
-    )
-    .groupBy(insightDaily.key);
+  // Whole months and weeks from the span rows, the other current days from day rows (ADR 032).
+  const plan = coverRange({ fromDay: p.fromDay, toDay: p.toDay, skip: stale });
+  const sums = (t: typeof insightDaily | typeof insightSpan, where: SQL) =>
+    tx
+      .select({
+        districtId: t.key,
+        all: sql<number>`sum(${t.all})::int`,
+        dueResolved: sql<number>`sum(${t.dueResolved})::int`,
+        unresolvedDeadline: sql<number>`sum(${t.unresolvedDeadline})::int`,
+        onTime: sql<number>`sum(${t.onTime})::int`,
+        rated: sql<number>`sum(${t.rated})::int`,
+        ratingSum: sql<number>`sum(${t.ratingSum})::int`,
+      })
+      .from(t)
+      .where(and(eq(t.tenantId, p.tenantId), eq(t.dimension, "district"), sql`${t.key} <> ''`, scope.corruption ? undefined : eq(t.corruption, false), where))
+      .groupBy(t.key);
+  const rolled = [
+    ...(plan.days.length ? await sums(insightDaily, inArray(insightDaily.day, plan.days)) : []),
+    ...(plan.spans.length ? await sums(insightSpan, spansWhere(insightSpan, plan.spans)) : []),
+  ];
   const fresh = stale.length ? await districtFigures(tx, { tenantId: p.tenantId, scope, from: p.from, to: p.to, days: stale, now: p.now }) : [];
   const ahead = await tx
     .select({ districtId: sql<string>`${requests.districtId}::text`, n: sql<number>`count(*)::int` })

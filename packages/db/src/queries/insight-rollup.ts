@@ -1,7 +1,8 @@
 import { and, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
-import { AGEING_BUCKETS, ageingBucket, type Dimension, type MessageGroup, type RequestScope } from "@city137/core";
+import { AGEING_BUCKETS, ageingBucket, coverRange, SPAN_KINDS, spansOfDays, type Dimension, type MessageGroup, type RequestScope, type Span, type SpanKind } from "@city137/core";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Tx } from "../client";
-import { insightDaily, insightDailyCells, insightDailyHours, insightDailyScore, insightDirtyDays, requestFeedback, requests } from "../schema";
+import { insightDaily, insightDailyCells, insightDailyHours, insightDailyScore, insightDirtyDays, insightSpan, insightSpanCells, insightSpanHours, requestFeedback, requests } from "../schema";
 import {
   dayStart,
   deadlineAhead,
@@ -73,6 +74,58 @@ export async function rebuildInsight(tx: Tx, p: { tenantId: string; days?: numbe
     group by tenant_id, day, corruption, measure, hours`);
   await fillScoreRows(tx, { tenantId: p.tenantId, where });
   await fillCellRows(tx, { tenantId: p.tenantId, where });
+  await rewriteSpans(tx, { tenantId: p.tenantId, days });
+}
+
+/** A list of ints as one text parameter (one bind whatever its length). */
+const intArray = (xs: number[]) => sql`string_to_array(${xs.join(",")}, ',')::int[]`;
+const textArray = (xs: string[]) => sql`string_to_array(${xs.join(",")}, ',')`;
+
+/** Spans of one kind as `kind = … and start_day = any(…)`, all kinds or-ed (false for none). */
+export function spansWhere(t: { kind: AnyPgColumn; startDay: AnyPgColumn }, spans: Span[]): SQL {
+  const parts = SPAN_KINDS.map((k) => ({ k, starts: spans.filter((s) => s.kind === k).map((s) => s.start) }))
+    .filter((x) => x.starts.length)
+    .map((x) => sql`(${t.kind} = ${x.k} and ${t.startDay} = any(${intArray(x.starts)}))`);
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
+/**
+ * Rewrites the span rows (docs/decisions/032) of every span holding one of `days` (every day
+ * with rollup rows when none are given) as the sums of their current day rows: the dashboards'
+ * volumes and the heatmap's cells. Called after the day rows of `days` were rewritten.
+ */
+export async function rewriteSpans(tx: Tx, p: { tenantId: string; days?: number[] }) {
+  const days = p.days ?? (await tx.selectDistinct({ day: insightDaily.day }).from(insightDaily).where(and(eq(insightDaily.tenantId, p.tenantId), eq(insightDaily.dimension, "none")))).map((r) => r.day);
+  const spans = spansOfDays(days);
+  for (const t of [insightSpan, insightSpanHours, insightSpanCells]) await tx.delete(t).where(and(eq(t.tenantId, p.tenantId), p.days ? spansWhere(t, spans) : undefined));
+  if (!spans.length) return;
+  // Each day of each span, with the span it adds up to.
+  const members = spans.flatMap((s) => Array.from({ length: s.end - s.start }, (_, i) => ({ day: s.start + i, kind: s.kind, start: s.start })));
+  const map = sql`unnest(${intArray(members.map((m) => m.day))}, ${textArray(members.map((m) => m.kind))}, ${intArray(members.map((m) => m.start))}) as s(day, kind, start_day)`;
+  // A refresh reads only the day rows of its spans, as index ranges (every breakdown and flag, those days); a whole city reads them all.
+  const memberDays = intArray([...new Set(members.map((m) => m.day))]);
+  const only = (extra: SQL) => (p.days ? sql`and d.day = any(${memberDays}) and d.corruption = any(array[false, true]) ${extra}` : sql``);
+  const counts = SERVICE_COUNT_KEYS.map((k) => sql.identifier(insightDaily[k].name));
+  await tx.execute(sql`
+    insert into insight_span (tenant_id, kind, start_day, dimension, key, corruption, ${sql.join(counts, sql`, `)}, first_day, last_day)
+    select d.tenant_id, s.kind, s.start_day, d.dimension, d.key, d.corruption, ${sql.join(counts.map((n) => sql`sum(d.${n})::int`), sql`, `)}, min(d.day), max(d.day)
+    from insight_daily d join ${map} on s.day = d.day
+    where d.tenant_id = ${p.tenantId} ${only(sql`and d.dimension = any(${textArray(["none", ...ROLLUP_DIMENSIONS])})`)}
+    group by d.tenant_id, s.kind, s.start_day, d.dimension, d.key, d.corruption`);
+  await tx.execute(sql`
+    insert into insight_span_hours (tenant_id, kind, start_day, corruption, measure, hours, n)
+    select d.tenant_id, s.kind, s.start_day, d.corruption, d.measure, d.hours, sum(d.n)::int
+    from insight_daily_hours d join ${map} on s.day = d.day
+    where d.tenant_id = ${p.tenantId} ${only(sql``)}
+    group by d.tenant_id, s.kind, s.start_day, d.corruption, d.measure, d.hours`);
+  // Cells only for every category (''): per category, a cell rarely has more than one message a day, so
+  // spans would not shrink those rows; a map with a category reads its day rows (ADR 032).
+  await tx.execute(sql`
+    insert into insight_span_cells (tenant_id, kind, start_day, category, corruption, cell_y, cell_x, n)
+    select d.tenant_id, s.kind, s.start_day, d.category, d.corruption, d.cell_y, d.cell_x, sum(d.n)::int
+    from insight_daily_cells d join ${map} on s.day = d.day
+    where d.tenant_id = ${p.tenantId} and d.category = '' ${only(sql``)}
+    group by d.tenant_id, s.kind, s.start_day, d.category, d.corruption, d.cell_y, d.cell_x`);
 }
 
 /** Recomputes the days marked stale for a city and clears the marks it read; returns those days. */
@@ -122,16 +175,10 @@ export interface BucketRow {
 
 /** Day rows added up per bucket and key (stale days' rows, and the raw path). */
 export function bucketDays(rows: Array<{ day: number; key: string; count: number }>, bucketOf: (day: number) => string, into = new Map<string, BucketRow>()) {
-  for (const r of rows) {
-    const bucket = bucketOf(r.day);
-    const id = `${bucket}\u0000${r.key}`;
-    const cur = into.get(id);
-    if (cur) {
-      cur.count += Number(r.count);
-      cur.fromDay = Math.min(cur.fromDay, r.day);
-      cur.toDay = Math.max(cur.toDay, r.day);
-    } else into.set(id, { bucket, key: r.key, count: Number(r.count), fromDay: r.day, toDay: r.day });
-  }
+  addBucketRows(
+    into,
+    rows.map((r) => ({ bucket: bucketOf(r.day), key: r.key, count: r.count, fromDay: r.day, toDay: r.day })),
+  );
   return into;
 }
 
@@ -188,6 +235,13 @@ export async function figureSource(tx: Tx, p: { tenantId: string; scope: Request
       only === undefined ? undefined : eq(insightDaily.corruption, only),
       skip.length ? notInArray(insightDaily.day, skip) : undefined,
     );
+  const spanVolumeWhere = (spans: Span[], dimension: string) =>
+    and(
+      eq(insightSpan.tenantId, p.tenantId),
+      eq(insightSpan.dimension, dimension),
+      corruption === undefined ? undefined : eq(insightSpan.corruption, corruption),
+      spansWhere(insightSpan, spans),
+    );
   return {
     async volume(dimension, r = main) {
       const skip = await stale(r);
@@ -201,33 +255,51 @@ export async function figureSource(tx: Tx, p: { tenantId: string; scope: Request
     },
     async series(dimension, bucketOf) {
       const skip = await stale(main);
-      const skipped = new Set(skip);
-      const days: number[] = [];
-      for (let d = main.fromDay; d < main.toDay; d++) if (!skipped.has(d)) days.push(d);
+      // Whole weeks or months within one bucket from the span rows, the other current days from day rows, stale days from the messages (ADR 032).
+      const plan = coverRange({ ...main, skip, bucketOf });
       const into = new Map<string, BucketRow>();
-      if (days.length) {
+      if (plan.days.length) {
         // Each day's bucket is named here (Jalali weeks and months), and the database adds up per bucket.
-        const map = sql`unnest(string_to_array(${days.join(",")}, ',')::int[], string_to_array(${days.map(bucketOf).join(",")}, ',')) as b(day, bucket)`;
+        const map = sql`unnest(string_to_array(${plan.days.join(",")}, ',')::int[], string_to_array(${plan.days.map(bucketOf).join(",")}, ',')) as b(day, bucket)`;
         const rows = await tx
           .select({ bucket: sql<string>`b.bucket`, key: insightDaily.key, count: sql<number>`sum(${insightDaily.all})::int`, fromDay: sql<number>`min(${insightDaily.day})`, toDay: sql<number>`max(${insightDaily.day})` })
           .from(insightDaily)
           .innerJoin(map, sql`b.day = ${insightDaily.day}`)
           .where(dailyWhere(main, skip, dimension))
           .groupBy(sql`b.bucket`, insightDaily.key);
-        for (const r of rows) into.set(`${r.bucket}\u0000${r.key}`, { ...r, count: Number(r.count), fromDay: Number(r.fromDay), toDay: Number(r.toDay) });
+        addBucketRows(into, rows);
+      }
+      for (const spans of byKind(plan.spans)) {
+        // A span lies in one bucket: its rows go to the chart as they are (summed here only for an inspector's two flags).
+        const v = insightSpan;
+        const rows = await tx.select({ startDay: v.startDay, key: v.key, count: v.all, fromDay: v.firstDay, toDay: v.lastDay }).from(v).where(spanVolumeWhere(spans, dimension));
+        addBucketRows(
+          into,
+          rows.map((r) => ({ bucket: bucketOf(r.startDay), key: r.key, count: r.count, fromDay: r.fromDay, toDay: r.toDay })),
+        );
       }
       if (skip.length) bucketDays(await volumeByDay(tx, { ...rangeOf(main), days: skip, dimension }), bucketOf, into);
       return [...into.values()];
     },
     async totals(dimension) {
       const skip = await stale(main);
-      const rolled = await tx
-        .select({ key: insightDaily.key, count: sql<number>`sum(${insightDaily.all})::int` })
-        .from(insightDaily)
-        .where(dailyWhere(main, skip, dimension))
-        .groupBy(insightDaily.key);
+      const plan = coverRange({ ...main, skip });
+      const rolled = plan.days.length
+        ? await tx
+            .select({ key: insightDaily.key, count: sql<number>`sum(${insightDaily.all})::int` })
+            .from(insightDaily)
+            .where(and(dailyWhere(main, skip, dimension), inArray(insightDaily.day, plan.days)))
+            .groupBy(insightDaily.key)
+        : [];
+      const spans = plan.spans.length
+        ? await tx
+            .select({ key: insightSpan.key, count: sql<number>`sum(${insightSpan.all})::int` })
+            .from(insightSpan)
+            .where(spanVolumeWhere(plan.spans, dimension))
+            .groupBy(insightSpan.key)
+        : [];
       const fresh = skip.length ? await volumeByDay(tx, { ...rangeOf(main), days: skip, dimension }) : [];
-      return sumByKey([...rolled, ...fresh]);
+      return sumByKey([...rolled, ...spans, ...fresh]);
     },
     async counts() {
       const skip = await stale(main);
@@ -238,21 +310,25 @@ export async function figureSource(tx: Tx, p: { tenantId: string; scope: Request
     },
     async hours() {
       const skip = await stale(main);
-      const rolled = await tx
-        .select({ measure: sql<HoursMeasure>`${insightDailyHours.measure}`, hours: insightDailyHours.hours, n: sql<number>`sum(${insightDailyHours.n})::int` })
-        .from(insightDailyHours)
-        .where(
-          and(
-            eq(insightDailyHours.tenantId, p.tenantId),
-            gte(insightDailyHours.day, main.fromDay),
-            lt(insightDailyHours.day, main.toDay),
-            corruption === undefined ? undefined : eq(insightDailyHours.corruption, corruption),
-            skip.length ? notInArray(insightDailyHours.day, skip) : undefined,
-          ),
-        )
-        .groupBy(insightDailyHours.measure, insightDailyHours.hours);
+      const plan = coverRange({ ...main, skip });
+      const h = insightDailyHours;
+      const rolled = plan.days.length
+        ? await tx
+            .select({ measure: sql<HoursMeasure>`${h.measure}`, hours: h.hours, n: sql<number>`sum(${h.n})::int` })
+            .from(h)
+            .where(and(eq(h.tenantId, p.tenantId), inArray(h.day, plan.days), corruption === undefined ? undefined : eq(h.corruption, corruption)))
+            .groupBy(h.measure, h.hours)
+        : [];
+      const s = insightSpanHours;
+      const spans = plan.spans.length
+        ? await tx
+            .select({ measure: sql<HoursMeasure>`${s.measure}`, hours: s.hours, n: sql<number>`sum(${s.n})::int` })
+            .from(s)
+            .where(and(eq(s.tenantId, p.tenantId), spansWhere(s, plan.spans), corruption === undefined ? undefined : eq(s.corruption, corruption)))
+            .groupBy(s.measure, s.hours)
+        : [];
       const fresh = skip.length ? await rawHours(tx, { ...rangeOf(main), days: skip }) : [];
-      return [...rolled, ...fresh];
+      return [...rolled, ...spans, ...fresh];
     },
     deadlineAhead: (now) => deadlineAhead(tx, { ...rangeOf(main), now }),
     async ageing(now) {
@@ -292,6 +368,26 @@ export async function figureSource(tx: Tx, p: { tenantId: string; scope: Request
       return Number(rolled?.n ?? 0) + (skip.length ? await rawCorruption(tx, { ...rangeOf(main), days: skip }) : 0);
     },
   };
+}
+
+/** Spans grouped by kind (one index range each). */
+export function byKind(spans: Span[]): Span[][] {
+  return SPAN_KINDS.map((k: SpanKind) => spans.filter((s) => s.kind === k)).filter((x) => x.length);
+}
+
+/** Bucket rows (from day or span rows) added into the chart's rows: counts summed, first and last day widened. */
+function addBucketRows(into: Map<string, BucketRow>, rows: BucketRow[]) {
+  for (const r of rows) {
+    const id = `${r.bucket}\u0000${r.key}`;
+    const row = { bucket: r.bucket, key: r.key, count: Number(r.count), fromDay: Number(r.fromDay), toDay: Number(r.toDay) };
+    const cur = into.get(id);
+    if (!cur) into.set(id, row);
+    else {
+      cur.count += row.count;
+      cur.fromDay = Math.min(cur.fromDay, row.fromDay);
+      cur.toDay = Math.max(cur.toDay, row.toDay);
+    }
+  }
 }
 
 /** Counts added up per key. */

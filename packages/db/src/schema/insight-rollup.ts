@@ -1,6 +1,23 @@
 import { boolean, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { id, tenantId } from "./columns";
 
+/** How many messages fall in each figure's group (queries/insight.ts, SERVICE_COUNT_KEYS): the counts of a day row and of a span row. */
+const serviceCounts = () => ({
+  all: integer("n_all").notNull(),
+  open: integer("n_open").notNull(),
+  resolved: integer("n_resolved").notNull(),
+  /** Has a deadline and was resolved (the part of "due" that does not depend on the clock). */
+  dueResolved: integer("n_due_resolved").notNull(),
+  /** Has a deadline and no resolution: "due" once the deadline passes, which the reader decides. */
+  unresolvedDeadline: integer("n_unresolved_deadline").notNull(),
+  onTime: integer("n_on_time").notNull(),
+  reopened: integer("n_reopened").notNull(),
+  duplicate: integer("n_duplicate").notNull(),
+  forwarded: integer("n_forwarded").notNull(),
+  rated: integer("n_rated").notNull(),
+  ratingSum: integer("rating_sum").notNull(),
+});
+
 /**
  * The dashboards' daily rollup (docs/decisions/016): per city, Tehran day,
  * breakdown (dimension + key) and whether the rows are corruption reports,
@@ -17,19 +34,9 @@ export const insightDaily = pgTable(
     dimension: text("dimension").notNull(),
     key: text("key").notNull(),
     corruption: boolean("corruption").notNull(),
-    all: integer("n_all").notNull(),
-    open: integer("n_open").notNull(),
-    resolved: integer("n_resolved").notNull(),
-    /** Has a deadline and was resolved (the part of "due" that does not depend on the clock). */
-    dueResolved: integer("n_due_resolved").notNull(),
+    ...serviceCounts(),
     /** Has a deadline and no resolution (migration 0019): "due" once the deadline passes, which the reader decides. */
     unresolvedDeadline: integer("n_unresolved_deadline").notNull().default(0),
-    onTime: integer("n_on_time").notNull(),
-    reopened: integer("n_reopened").notNull(),
-    duplicate: integer("n_duplicate").notNull(),
-    forwarded: integer("n_forwarded").notNull(),
-    rated: integer("n_rated").notNull(),
-    ratingSum: integer("rating_sum").notNull(),
   },
   (t) => [
     primaryKey({ name: "insight_daily_pkey", columns: [t.tenantId, t.dimension, t.day, t.key, t.corruption] }),
@@ -130,6 +137,76 @@ export const insightDailyCells = pgTable(
     primaryKey({ name: "insight_daily_cells_pkey", columns: [t.tenantId, t.day, t.category, t.corruption, t.cellY, t.cellX] }),
     // A range of one category (or all) and corruption flag: an index-only range of exactly the rows read.
     index("insight_daily_cells_read_idx").on(t.tenantId, t.category, t.corruption, t.day, t.cellY, t.cellX, t.n),
+  ],
+);
+
+/**
+ * `insight_daily` over coarser spans (docs/decisions/032): per city, span (`kind` 'month' = a
+ * Jalali month, 'week' = an Iranian week, Saturday first; `start_day` its first Tehran day),
+ * breakdown and corruption flag, the sums of the day rows' counts over the span's days, with the
+ * first and last of those days (a chart bucket's drill-down range). Written from the day rows by
+ * the same rebuild, for every span holding a rebuilt day; a read takes a span only when none of
+ * its days is stale, so it is always the sum of current day rows.
+ */
+export const insightSpan = pgTable(
+  "insight_span",
+  {
+    tenantId: tenantId(),
+    kind: text("kind").notNull(),
+    startDay: integer("start_day").notNull(),
+    dimension: text("dimension").notNull(),
+    key: text("key").notNull(),
+    corruption: boolean("corruption").notNull(),
+    ...serviceCounts(),
+    firstDay: integer("first_day").notNull(),
+    lastDay: integer("last_day").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "insight_span_pkey", columns: [t.tenantId, t.kind, t.startDay, t.dimension, t.key, t.corruption] }),
+    // Volumes of one breakdown's spans of one kind (charts, totals): an index-only range of exactly the rows read.
+    index("insight_span_volume_idx").on(t.tenantId, t.dimension, t.corruption, t.kind, t.startDay, t.key, t.all, t.firstDay, t.lastDay),
+  ],
+);
+
+/** `insight_daily_hours` over the same spans (docs/decisions/032): the percentiles' histogram per month or week. */
+export const insightSpanHours = pgTable(
+  "insight_span_hours",
+  {
+    tenantId: tenantId(),
+    kind: text("kind").notNull(),
+    startDay: integer("start_day").notNull(),
+    corruption: boolean("corruption").notNull(),
+    measure: text("measure").notNull(),
+    hours: integer("hours").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "insight_span_hours_pkey", columns: [t.tenantId, t.kind, t.startDay, t.corruption, t.measure, t.hours] }),
+    index("insight_span_hours_read_idx").on(t.tenantId, t.corruption, t.kind, t.startDay, t.measure, t.hours, t.n),
+  ],
+);
+
+/**
+ * The map's heatmap over coarser spans (docs/decisions/032): `insight_daily_cells` summed per
+ * Jalali month or Iranian week (`kind`, `start_day`), flag and cell, for every category only
+ * (`category` = ''): per category a cell-day rarely has more than one message, so spans would not
+ * shrink those rows.
+ */
+export const insightSpanCells = pgTable(
+  "insight_span_cells",
+  {
+    tenantId: tenantId(),
+    kind: text("kind").notNull(),
+    startDay: integer("start_day").notNull(),
+    category: text("category").notNull(),
+    corruption: boolean("corruption").notNull(),
+    cellY: integer("cell_y").notNull(),
+    cellX: integer("cell_x").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "insight_span_cells_pkey", columns: [t.tenantId, t.kind, t.startDay, t.category, t.corruption, t.cellY, t.cellX] }),
+    index("insight_span_cells_read_idx").on(t.tenantId, t.category, t.corruption, t.kind, t.startDay, t.cellY, t.cellX, t.n),
   ],
 );
 

@@ -72,4 +72,4 @@ function withDatabase(url: string, name: string): string {
   u.pathname = `/${name}`;
   return u.toString();
 }
-export { rng, insertRandomMessages, bumpDistrictOnTime, bumpHeatCell, bumpRollupTotal, bumpScoreOnTime, resolveOneRegistered, scoreRowsLacking } from "./insight-fixture";
+export { rng, insertRandomMessages, bumpDistrictOnTime, bumpHeatCell, bumpRollupTotal, bumpScoreOnTime, bumpSpanVolume, resolveOneRegistered, scoreRowsLacking } from "./insight-fixture";

@@ -1,7 +1,7 @@
 import { and, eq, gte, lt, sql } from "drizzle-orm";
-import { CHANNELS, MESSAGE_KINDS, REQUEST_STATES } from "@city137/core";
+import { CHANNELS, MESSAGE_KINDS, REQUEST_STATES, spanOfDay, type SpanKind } from "@city137/core";
 import type { Database } from "../client";
-import { areas, categories, insightDaily, insightDailyCells, insightDailyScore, requestEvents, requestFeedback, requests, units } from "../schema";
+import { areas, categories, insightDaily, insightDailyCells, insightDailyScore, insightSpanCells, insightSpan, requestEvents, requestFeedback, requests, units } from "../schema";
 import { withTenant } from "../tenant";
 
 /** mulberry32: the same numbers for the same seed. */
@@ -128,25 +128,55 @@ export async function scoreRowsLacking(db: Database, p: { tenantId: string; targ
   return Number(row?.n ?? 0);
 }
 
-/** Adds `by` to "on time" of one district's rollup row of a day (to prove the map reads the rollup); returns the district. */
+/** Adds `by` to "on time" of one district's rollup row of a day and of the span rows holding that day (ADR 032; to prove the map reads the rollup); returns the district. */
 export function bumpDistrictOnTime(db: Database, p: { tenantId: string; day: number; by: number }) {
   return withTenant(db, p.tenantId, async (tx) => {
     const where = and(eq(insightDaily.tenantId, p.tenantId), eq(insightDaily.dimension, "district"), eq(insightDaily.day, p.day), eq(insightDaily.corruption, false));
     const [row] = await tx.select({ key: insightDaily.key }).from(insightDaily).where(and(where, sql`${insightDaily.key} <> ''`)).orderBy(insightDaily.key).limit(1);
     if (!row) throw new Error("no district row that day");
     await tx.update(insightDaily).set({ onTime: sql`${insightDaily.onTime} + ${p.by}` }).where(and(where, eq(insightDaily.key, row.key)));
+    const s = insightSpan;
+    for (const kind of ["month", "week"] as const)
+      await tx
+        .update(s)
+        .set({ onTime: sql`${s.onTime} + ${p.by}` })
+        .where(and(eq(s.tenantId, p.tenantId), eq(s.kind, kind), eq(s.startDay, spanOfDay(p.day, kind).start), eq(s.dimension, "district"), eq(s.key, row.key), eq(s.corruption, false)));
     return row.key;
   });
 }
 
-/** Adds `by` to one cell of a day's all-categories heatmap rollup (to prove the map reads it); returns the cell. */
-export function bumpHeatCell(db: Database, p: { tenantId: string; day: number; by: number }) {
+/**
+ * Adds `by` to one cell of a day's all-categories heatmap rollup (to prove the map reads it);
+ * `rows`: the day row, the span rows holding the day (ADR 032), or both; returns the cell.
+ */
+export function bumpHeatCell(db: Database, p: { tenantId: string; day: number; by: number; rows?: "day" | "spans" | "both" }) {
+  const rows = p.rows ?? "both";
   return withTenant(db, p.tenantId, async (tx) => {
     const c = insightDailyCells;
     const where = and(eq(c.tenantId, p.tenantId), eq(c.day, p.day), eq(c.category, ""), eq(c.corruption, false));
     const [row] = await tx.select({ cellY: c.cellY, cellX: c.cellX }).from(c).where(where).orderBy(c.cellY, c.cellX).limit(1);
     if (!row) throw new Error("no heatmap cell that day");
-    await tx.update(c).set({ n: sql`${c.n} + ${p.by}` }).where(and(where, eq(c.cellY, row.cellY), eq(c.cellX, row.cellX)));
+    if (rows !== "spans") await tx.update(c).set({ n: sql`${c.n} + ${p.by}` }).where(and(where, eq(c.cellY, row.cellY), eq(c.cellX, row.cellX)));
+    if (rows !== "day") {
+      const s = insightSpanCells;
+      for (const kind of ["month", "week"] as const) {
+        const span = and(eq(s.tenantId, p.tenantId), eq(s.kind, kind), eq(s.startDay, spanOfDay(p.day, kind).start), eq(s.category, ""), eq(s.corruption, false), eq(s.cellY, row.cellY), eq(s.cellX, row.cellX));
+        const done = await tx.update(s).set({ n: sql`${s.n} + ${p.by}` }).where(span).returning({ n: s.n });
+        if (done.length !== 1) throw new Error(`no ${kind} span row for that cell`);
+      }
+    }
     return row;
+  });
+}
+
+/** Adds `by` to the messages of one key in the span row of a kind holding `day` (ADR 032; to prove the charts and totals read it); returns the key. */
+export function bumpSpanVolume(db: Database, p: { tenantId: string; day: number; kind: SpanKind; dimension: string; by: number }) {
+  return withTenant(db, p.tenantId, async (tx) => {
+    const v = insightSpan;
+    const where = and(eq(v.tenantId, p.tenantId), eq(v.kind, p.kind), eq(v.startDay, spanOfDay(p.day, p.kind).start), eq(v.dimension, p.dimension), eq(v.corruption, false));
+    const [row] = await tx.select({ key: v.key }).from(v).where(where).orderBy(v.key).limit(1);
+    if (!row) throw new Error("no span row");
+    await tx.update(v).set({ all: sql`${v.all} + ${p.by}` }).where(and(where, eq(v.key, row.key)));
+    return row.key;
   });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIMENSIONS, GRANULARITIES, MESSAGE_GROUPS, hoursBucket, requestScope, type RequestScope } from "@city137/core";
 import { listFigureMessages, refreshInsight, rolledFigureTotal, schema, staleDays, withTenant } from "@city137/db";
-import { bumpDistrictOnTime, bumpRollupTotal, insertRandomMessages, resolveOneRegistered } from "@city137/db/testing";
+import { bumpDistrictOnTime, bumpRollupTotal, bumpSpanVolume, insertRandomMessages, resolveOneRegistered } from "@city137/db/testing";
 import { createTestApi, type TestApi } from "../../test-utils";
 import { dashboard } from "./dashboard";
 import { insightMap } from "./map";
@@ -20,10 +20,14 @@ const RANGE = { from: "2026-09-01", to: "2026-10-10" };
 const manager = requestScope({ roles: ["manager"], unitIds: [] });
 const inspector = requestScope({ roles: ["inspector"], unitIds: [] });
 
-const read = (scope: RequestScope, input: { dimension: (typeof DIMENSIONS)[number]; granularity: (typeof GRANULARITIES)[number] }, rollup: boolean) =>
-  withTenant(api.db, tehranId, (tx) => dashboard(tx, { tenantId: tehranId, scope, now: NOW, input: { ...RANGE, ...input }, rollup }));
+/** Ranges that read span rows (ADR 032): whole weeks (RANGE), exactly Mehr 1405, and a year of whole months reaching back past the older window. */
+const MEHR = { from: "2026-09-23", to: "2026-10-22" };
+const YEAR = { from: "2025-08-23", to: "2026-10-10" };
 
-/** Every dimension and granularity, for a city-wide viewer and an inspector: rollup and raw must agree. */
+const read = (scope: RequestScope, input: { dimension: (typeof DIMENSIONS)[number]; granularity: (typeof GRANULARITIES)[number] }, rollup: boolean, range: { from: string; to: string } = RANGE) =>
+  withTenant(api.db, tehranId, (tx) => dashboard(tx, { tenantId: tehranId, scope, now: NOW, input: { ...range, ...input }, rollup }));
+
+/** Every dimension and granularity, for a city-wide viewer and an inspector: rollup and raw must agree (and for the longer ranges, every dimension by week and month). */
 async function expectSameFigures() {
   let compared = 0;
   for (const scope of [manager, inspector]) {
@@ -33,6 +37,11 @@ async function expectSameFigures() {
         expect(viaRollup, `${dimension} by ${granularity}`).toEqual(viaMessages);
         compared++;
       }
+      for (const range of [MEHR, YEAR])
+        for (const granularity of ["week", "month"] as const) {
+          const [viaRollup, viaMessages] = [await read(scope, { dimension, granularity }, true, range), await read(scope, { dimension, granularity }, false, range)];
+          expect(viaRollup, `${dimension} by ${granularity}, ${range.from}…${range.to}`).toEqual(viaMessages);
+        }
     }
   }
   return compared;
@@ -72,6 +81,11 @@ async function expectSameMap() {
         expect(viaRollup.districts.reduce((a, d) => a + d.due - d.onTime, 0)).toBeGreaterThan(0);
         expect(viaRollup.heat.length).toBeGreaterThan(input.categoryId ? 3 : 100);
         compared++;
+        // Ranges read through month and week span rows (ADR 032).
+        for (const range of [MEHR, YEAR]) {
+          const over = (rollup: boolean) => withTenant(api.db, tehranId, (tx) => insightMap(tx, { tenantId: tehranId, scope, now, input: { ...input, ...range }, rollup }));
+          expect(await over(true), `${range.from}…${range.to}`).toEqual(await over(false));
+        }
       }
   return compared;
 }
@@ -140,6 +154,20 @@ describe("the dashboards' daily rollup", () => {
     expect(await onTime(true)).toBe((await onTime(false)) + 1);
     await bumpDistrict(-1);
     expect(await onTime(true)).toBe(await onTime(false));
+    // The span rows (ADR 032): one key of the week holding day 20710 off by one shows in the chart by week and in the totals, not by day.
+    const bumpWeek = (by: number) => bumpSpanVolume(api.db, { tenantId: tehranId, day: 20710, kind: "week", dimension: "unit", by });
+    const unit = await bumpWeek(1);
+    const unitTotal = async (granularity: "day" | "week", rollup: boolean) => (await read(manager, { dimension: "unit", granularity }, rollup)).totals.find((x) => x.key === unit)?.count ?? 0;
+    expect(await unitTotal("week", true)).toBe((await unitTotal("week", false)) + 1);
+    expect(await unitTotal("day", true)).toBe(await unitTotal("day", false));
+    await bumpWeek(-1);
+    // A month's span row: Mehr by month reads it.
+    const bumpMonth = (by: number) => bumpSpanVolume(api.db, { tenantId: tehranId, day: 20720, kind: "month", dimension: "none", by });
+    await bumpMonth(1);
+    const mehrTotal = async (rollup: boolean) => (await read(manager, { dimension: "none", granularity: "month" }, rollup, MEHR)).total;
+    expect(await mehrTotal(true)).toBe((await mehrTotal(false)) + 1);
+    await bumpMonth(-1);
+    expect(await mehrTotal(true)).toBe(await mehrTotal(false));
     const hist = await withTenant(api.db, tehranId, (tx) => tx.select().from(insightDailyHours));
     expect(hist.length).toBeGreaterThan(0);
   });
