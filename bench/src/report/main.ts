@@ -72,13 +72,15 @@ if (staff) {
       `${ms(r.p50)} / ${ms(r.p95)}${conc ? ` (${ms(conc.p50)} / ${ms(conc.p95)})` : ""} ${mark(r.p95, r.target)}`);
   }
 }
-// Searches measured again after a change, kept beside the full run (the README's notes say which change).
-const search = load("staff-search");
-if (search) {
-  for (const r of search.rows.filter((x: Json) => x.mode === "sequential")) {
-    const conc = search.rows.find((x: Json) => x.case === r.case && x.mode !== "sequential");
-    row(`bench:staff --only search, ${r.case} (${n(r.matches)} match)`, `p50 / p95 ms, sequential (${conc?.mode ?? ""})`, `p95 ≤ ${r.target} ms`,
-      `${ms(r.p50)} / ${ms(r.p95)}${conc ? ` (${ms(conc.p50)} / ${ms(conc.p95)})` : ""} ${mark(r.p95, r.target)} (${day(search.date)}, load ${search.machine.loadAverage[0]})`);
+// Paths measured again after a change or in another mode, kept beside the full run (the README's notes say which).
+for (const [file, only] of [["staff-search", "search"], ["staff-search-open", "search open"], ["staff-lookup", "lookup"]] as const) {
+  const again = load(file);
+  if (!again) continue;
+  for (const r of again.rows.filter((x: Json) => x.mode === "sequential")) {
+    const conc = again.rows.find((x: Json) => x.case === r.case && x.mode !== "sequential");
+    const count = r.matches === "" || r.matches === undefined ? "" : ` (${n(r.matches)} match)`;
+    row(`bench:staff --only ${only}, ${r.case}${count}`, `p50 / p95 ms, sequential (${conc?.mode ?? ""})`, `p95 ≤ ${r.target} ms`,
+      `${ms(r.p50)} / ${ms(r.p95)}${conc ? ` (${ms(conc.p50)} / ${ms(conc.p95)})` : ""} ${mark(r.p95, r.target)} (${day(again.date)}, load ${again.machine.loadAverage[0]})`);
   }
 }
 

@@ -19,7 +19,8 @@ export async function staffInputs(calls: number) {
     if (!t || !t.max) throw new Error("no generated messages for Tehran: run bench:generate first");
     const tenantId = t.id;
     const seqs = Array.from({ length: calls }, () => 1 + Math.floor(Math.random() * t.max));
-    const codes = (await sql<{ code: string }[]>`select tracking_code as code from requests where tenant_id = ${tenantId} and seq = any(${seqs})`).map((r) => r.code);
+    // Codes the operator may open: corruption reports are for inspectors only (NOT_FOUND to others, counted as an error).
+    const codes = (await sql<{ code: string }[]>`select tracking_code as code from requests where tenant_id = ${tenantId} and seq = any(${seqs}) and kind <> 'corruption_report'`).map((r) => r.code);
     // A sample of stored numbers: frequent callers turn up more often, as they do on the phone.
     const mobiles = (await sql<{ m: string }[]>`
       select citizen_mobile as m from requests tablesample system (1) repeatable (137)

@@ -62,6 +62,8 @@ try {
     { name: "lookup: tracking code (request.get)", path: "request.get", target: 20, client: operator, input: (i) => ({ trackingCode: inputs.codes[i % inputs.codes.length] }), matches: 1 },
     { name: "lookup: mobile (request.list)", path: "request.list", target: 20, client: operator, input: (i) => ({ mobile: inputs.mobiles[i % inputs.mobiles.length], openOnly: false }) },
     ...SEARCHES.map((q) => ({ name: `search: ${q}`, path: "request.list", target: 100, client: operator, input: () => ({ q, openOnly: false }), matches: inputs.wordCounts[q] })),
+    // The console's queue page searches open messages by deadline unless a status is chosen.
+    ...SEARCHES.map((q) => ({ name: `search open: ${q}`, path: "request.list", target: 100, client: operator, input: () => ({ q, openOnly: true }) })),
   ];
   for (const c of cases.filter((x) => x.name.startsWith(only))) {
     const call = async (i: number) => (await c.client.send("GET", c.path, c.input(i))).status === 200;
