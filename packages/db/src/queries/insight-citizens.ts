@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { coverRange } from "@city137/core";
 import { rowsOf } from "./rows";
 import type { Tx } from "../client";
 import { dayStart, iso, onDaysOf, runsOf } from "./insight";
@@ -82,7 +83,7 @@ export async function rawEngagedCitizens(tx: Tx, p: { tenantId: string; from: Da
   return rowsOf<CitizenRow>(res).map((r) => ({ mobile: r.mobile, confirmed: Number(r.confirmed), accepted: Number(r.accepted), feedback: Number(r.feedback), supports: Number(r.supports), points: Number(r.points) }));
 }
 
-/** The week of a Tehran day (weeks start on Saturday; day 0, 1 Jan 1970, was a Thursday) and a week's first day. */
+/** The week of a Tehran day (weeks start on Saturday, as core's week spans; day 0, 1 Jan 1970, was a Thursday) and a week's first day. */
 export const weekOf = (day: number) => Math.floor((day + 5) / 7);
 const firstDayOf = (week: number) => 7 * week - 5;
 /** A list of digits-only values (days, weeks, mobiles) as one array parameter, whatever its length. */
@@ -163,18 +164,9 @@ const RAW_BELOW = 25_000;
  * its candidates.
  */
 export function rangePlan(fromDay: number, toDay: number, stale: number[]) {
-  const staleDays = new Set(stale);
-  const whole: number[] = [];
-  const days: number[] = [];
-  const touched: number[] = [];
-  for (let w = weekOf(fromDay); w <= weekOf(toDay - 1); w++) {
-    touched.push(w);
-    const first = firstDayOf(w);
-    const inside = Array.from({ length: 7 }, (_, k) => first + k).filter((d) => d >= fromDay && d < toDay);
-    if (inside.length === 7 && !inside.some((d) => staleDays.has(d))) whole.push(w);
-    else days.push(...inside.filter((d) => !staleDays.has(d)));
-  }
-  return { whole, days, touched };
+  const { spans, days } = coverRange({ fromDay, toDay, skip: stale, kinds: ["week"] });
+  const touched = Array.from({ length: Math.max(0, weekOf(toDay - 1) - weekOf(fromDay) + 1) }, (_, k) => weekOf(fromDay) + k);
+  return { whole: spans.map((w) => weekOf(w.start)), days, touched };
 }
 
 /**
