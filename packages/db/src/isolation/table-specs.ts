@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
+import { randomUUID } from "node:crypto";
+import { nextSeq, reportRow, requestRow, seqNow, tag, type TableSpec } from "./spec-rows";
 import { citizenSessions, otpChallenges, portalSettings, qrCodes, smsMessages, smsTemplates } from "../schema";
 import { apiKeys, areas, attachments, auditLog, open311Requests, outbox, requestEvents, requestFeedback, requestSupporters, requestWords, requests, responseTemplates, savedFilters, staffInvitations, tenantCounters, categories, holidays, routingVersions, sessions, slaCalendars, staff, staffUnits, units } from "../schema";
 import { billingAccounts, billingInvoices, billingPayments, billingStripeEvents, billingUsageDaily } from "../schema";
@@ -10,55 +10,7 @@ import { insightCitizenDaily, insightCitizenDirtyDays, insightCitizenWeeks, insi
 import { directSessions } from "../schema";
 import { recognitionConsents } from "../schema";
 
-/** Ids inside one city that new rows may point at. */
-export interface CityFixture {
-  tenantId: string;
-  staffId: string;
-  unitId: string;
-  categoryId: string;
-  requestId?: string;
-  reportId?: string;
-}
-
-export interface TableSpec {
-  table: PgTable & { tenantId: AnyPgColumn };
-  newRow(f: CityFixture): Record<string, unknown>;
-  /** A harmless update touching every selected row. */
-  change: Record<string, unknown>;
-  /** Column that singles out one row within a city. */
-  key: AnyPgColumn;
-  /** The row needs a unit nobody else points at (unique per unit). */
-  freshUnit?: true;
-  /** The row needs a message of the city to hang on. */
-  freshRequest?: true;
-  /** The row needs a protected report of the city to hang on. */
-  freshReport?: true;
-  /** The runtime may not update or delete at all (append-only tables). */
-  appendOnly?: boolean;
-}
-
-export const tag = () => randomUUID().slice(0, 8);
-let seq = 1_000_000 + Math.floor(Math.random() * 1e6);
-export const requestRow = (f: CityFixture) => {
-  seq += 1;
-  return {
-    tenantId: f.tenantId,
-    seq,
-    trackingCode: String(seq),
-    kind: "complaint",
-    categoryId: f.categoryId,
-    channel: "phone",
-    description: "آزمون",
-    searchText: "آزمون",
-    priority: "normal",
-    status: "registered",
-  };
-};
-
-export const reportRow = (f: CityFixture) => {
-  seq += 1;
-  return { tenantId: f.tenantId, number: seq, receiptPrefix: "0000", receiptHash: "x", keyVersion: "test", wrappedKey: "x", body: "x", receivedOn: "2026-01-01", updatedOn: "2026-01-01" };
-};
+export { reportRow, requestRow, tag, type CityFixture, type TableSpec } from "./spec-rows";
 
 /** One entry per tenant table. The test fails when a table is missing here. */
 export const TABLE_SPECS: Record<string, TableSpec> = {
@@ -79,7 +31,7 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     key: routingVersions.id,
     newRow: (f) => ({
       tenantId: f.tenantId,
-      number: (seq += 1),
+      number: nextSeq(),
       status: "archived",
       tree: { rules: [], fallback: { assign: { type: "district_office" } } },
     }),
@@ -98,7 +50,7 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     newRow: (f) => ({
       tenantId: f.tenantId,
       // One day per row (a holiday is unique per city and date): a random day collided now and then.
-      date: new Date(Date.UTC(2040, 0, 1) + (seq += 1) * 86_400_000).toISOString().slice(0, 10),
+      date: new Date(Date.UTC(2040, 0, 1) + nextSeq() * 86_400_000).toISOString().slice(0, 10),
       jalaliYear: 1418,
       nameFa: "آزمون",
     }),
@@ -233,13 +185,13 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
   insight_citizen_daily: {
     table: insightCitizenDaily,
     key: insightCitizenDaily.mobile,
-    newRow: (f) => ({ tenantId: f.tenantId, mobile: `0912${String(seq).slice(-7)}${tag()}`, day: 20000, confirmed: 1, accepted: 0, feedback: 0, supports: 0 }),
+    newRow: (f) => ({ tenantId: f.tenantId, mobile: `0912${String(seqNow()).slice(-7)}${tag()}`, day: 20000, confirmed: 1, accepted: 0, feedback: 0, supports: 0 }),
     change: { confirmed: sql`n_confirmed` },
   },
   insight_citizen_weeks: {
     table: insightCitizenWeeks,
     key: insightCitizenWeeks.mobile,
-    newRow: (f) => ({ tenantId: f.tenantId, mobile: `0912${String(seq).slice(-7)}${tag()}`, week: 3000, confirmed: 1, accepted: 0, feedback: 0, supports: 0, points: 3 }),
+    newRow: (f) => ({ tenantId: f.tenantId, mobile: `0912${String(seqNow()).slice(-7)}${tag()}`, week: 3000, confirmed: 1, accepted: 0, feedback: 0, supports: 0, points: 3 }),
     change: { points: sql`points` },
   },
   insight_citizen_dirty_days: {
@@ -258,13 +210,13 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     table: requestSupporters,
     key: requestSupporters.id,
     freshRequest: true,
-    newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, mobile: `0912${String(seq).slice(-7)}`, channel: "phone" }),
+    newRow: (f) => ({ tenantId: f.tenantId, requestId: f.requestId, mobile: `0912${String(seqNow()).slice(-7)}`, channel: "phone" }),
     change: { name: sql`name` },
   },
   recognition_consents: {
     table: recognitionConsents,
     key: recognitionConsents.mobile,
-    newRow: (f) => ({ tenantId: f.tenantId, mobile: `0912${String(seq).slice(-7)}${tag()}`, name: "شهروند", givenAt: new Date() }),
+    newRow: (f) => ({ tenantId: f.tenantId, mobile: `0912${String(seqNow()).slice(-7)}${tag()}`, name: "شهروند", givenAt: new Date() }),
     change: { name: sql`name` },
   },
   request_words: {
@@ -283,7 +235,7 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
   scoring_formulas: {
     table: scoringFormulas,
     key: scoringFormulas.id,
-    newRow: (f) => ({ tenantId: f.tenantId, version: (seq += 1), weights: { compliance: 1, resolutionTime: 1, satisfaction: 1, reopen: 1 }, minVolume: 1, targetHours: 72 }),
+    newRow: (f) => ({ tenantId: f.tenantId, version: nextSeq(), weights: { compliance: 1, resolutionTime: 1, satisfaction: 1, reopen: 1 }, minVolume: 1, targetHours: 72 }),
     change: { note: sql`note` },
   },
   saved_filters: {
@@ -362,7 +314,7 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     table: billingUsageDaily,
     key: billingUsageDaily.day,
     // a day no other row of the city has
-    newRow: (f) => ({ tenantId: f.tenantId, day: new Date(Date.UTC(1900, 0, 1) + (seq += 1) * 86_400_000).toISOString().slice(0, 10), messages: 0, sms: 0, activeSeats: 0 }),
+    newRow: (f) => ({ tenantId: f.tenantId, day: new Date(Date.UTC(1900, 0, 1) + nextSeq() * 86_400_000).toISOString().slice(0, 10), messages: 0, sms: 0, activeSeats: 0 }),
     change: { sms: sql`sms` },
   },
   billing_stripe_events: {
@@ -381,7 +333,7 @@ export const TABLE_SPECS: Record<string, TableSpec> = {
     table: protectedReportEntries,
     key: protectedReportEntries.id,
     freshReport: true,
-    newRow: (f) => ({ tenantId: f.tenantId, reportId: f.reportId, seq: (seq += 1), author: "reporter", kind: "text", content: "x", writtenOn: "2026-01-01" }),
+    newRow: (f) => ({ tenantId: f.tenantId, reportId: f.reportId, seq: nextSeq(), author: "reporter", kind: "text", content: "x", writtenOn: "2026-01-01" }),
     change: { content: sql`content` },
   },
   direct_sessions: {

@@ -32,6 +32,7 @@ export * from "./insight-citizens";
 export * from "./scoring";
 export * from "./protected-reports";
 export * from "./insight-rollup";
+export * from "./insight-spans";
 export * from "./insight-map";
 export * from "./insight-ranking";
 export * from "./direct-sessions";

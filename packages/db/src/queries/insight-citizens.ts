@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { coverRange } from "@city137/core";
+import { intArray, textArray } from "./lists";
 import { rowsOf } from "./rows";
 import type { Tx } from "../client";
 import { dayStart, iso, onDaysOf, runsOf } from "./insight";
@@ -86,9 +87,6 @@ export async function rawEngagedCitizens(tx: Tx, p: { tenantId: string; from: Da
 /** The week of a Tehran day (weeks start on Saturday, as core's week spans; day 0, 1 Jan 1970, was a Thursday) and a week's first day. */
 export const weekOf = (day: number) => Math.floor((day + 5) / 7);
 const firstDayOf = (week: number) => 7 * week - 5;
-/** A list of digits-only values (days, weeks, mobiles) as one array parameter, whatever its length. */
-const intList = (xs: number[]) => sql`string_to_array(${xs.join(",")}, ',')::int[]`;
-const textList = (xs: string[]) => sql`string_to_array(${xs.join(",")}, ',')`;
 
 /** (Re)writes the week rows of a city from its day rows, for the day rows `where` selects (whole weeks of them). */
 const fillWeeks = (tx: Tx, tenantId: string, where: SQL) =>
@@ -115,7 +113,7 @@ export async function rebuildCitizens(tx: Tx, p: { tenantId: string; days?: numb
   // The mobiles whose weeks change: those with rows on these days before and after.
   const gone = await tx
     .delete(insightCitizenDaily)
-    .where(and(eq(insightCitizenDaily.tenantId, p.tenantId), sql`${insightCitizenDaily.day} = any(${intList(days)})`))
+    .where(and(eq(insightCitizenDaily.tenantId, p.tenantId), sql`${insightCitizenDaily.day} = any(${intArray(days)})`))
     .returning({ mobile: insightCitizenDaily.mobile });
   const added = rowsOf<{ mobile: string }>(
     await tx.execute(sql`
@@ -127,11 +125,11 @@ export async function rebuildCitizens(tx: Tx, p: { tenantId: string; days?: numb
   if (!touched.length) return;
   const weeks = [...new Set(days.map(weekOf))];
   const [lo, hi] = [Math.min(...weeks), Math.max(...weeks)];
-  await tx.delete(insightCitizenWeeks).where(and(eq(insightCitizenWeeks.tenantId, p.tenantId), sql`${insightCitizenWeeks.mobile} = any(${textList(touched)})`, sql`${insightCitizenWeeks.week} = any(${intList(weeks)})`));
+  await tx.delete(insightCitizenWeeks).where(and(eq(insightCitizenWeeks.tenantId, p.tenantId), sql`${insightCitizenWeeks.mobile} = any(${textArray(touched)})`, sql`${insightCitizenWeeks.week} = any(${intArray(weeks)})`));
   await fillWeeks(
     tx,
     p.tenantId,
-    sql`mobile = any(${textList(touched)}) and day >= ${firstDayOf(lo)} and day < ${firstDayOf(hi + 1)} and (day + 5) / 7 = any(${intList(weeks)})`,
+    sql`mobile = any(${textArray(touched)}) and day >= ${firstDayOf(lo)} and day < ${firstDayOf(hi + 1)} and (day + 5) / 7 = any(${intArray(weeks)})`,
   );
 }
 
@@ -220,13 +218,13 @@ export async function engagedCitizens(
       const gaps = Array.from({ length: hi - lo + 1 }, (_, k) => lo + k).filter((w) => !plan.whole.includes(w));
       parts.push(sql`
         select mobile, n_confirmed, n_accepted, n_feedback, n_supports from insight_citizen_weeks
-        where tenant_id = ${p.tenantId} and mobile = any(${textList(mobiles)}) and week >= ${lo} and week <= ${hi}
-          ${gaps.length ? sql`and not (week = any(${intList(gaps)}))` : sql``}`);
+        where tenant_id = ${p.tenantId} and mobile = any(${textArray(mobiles)}) and week >= ${lo} and week <= ${hi}
+          ${gaps.length ? sql`and not (week = any(${intArray(gaps)}))` : sql``}`);
     }
     for (const [a, b] of runsOf(plan.days))
       parts.push(sql`
         select mobile, n_confirmed, n_accepted, n_feedback, n_supports from insight_citizen_daily
-        where tenant_id = ${p.tenantId} and mobile = any(${textList(mobiles)}) and day >= ${a} and day < ${b}`);
+        where tenant_id = ${p.tenantId} and mobile = any(${textArray(mobiles)}) and day >= ${a} and day < ${b}`);
     const out = new Map<string, CitizenRow>();
     if (parts.length) {
       const res: unknown = await tx.execute(sql`
@@ -257,7 +255,7 @@ export async function engagedCitizens(
     const page = rowsOf<{ week: number; mobile: string; points: number }>(
       await tx.execute(sql`
         select l.week, c.mobile, c.points
-        from unnest(${intList(open.map((l) => l.week))}, ${intList(open.map((l) => l.points))}, ${textList(open.map((l) => l.mobile))}) as l(week, after_points, after_mobile)
+        from unnest(${intArray(open.map((l) => l.week))}, ${intArray(open.map((l) => l.points))}, ${textArray(open.map((l) => l.mobile))}) as l(week, after_points, after_mobile)
         cross join lateral (
           select mobile, points from insight_citizen_weeks c
           where c.tenant_id = ${p.tenantId} and c.week = l.week

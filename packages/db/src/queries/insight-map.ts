@@ -3,7 +3,8 @@ import { coverRange, type RequestScope } from "@city137/core";
 import type { Tx } from "../client";
 import { insightDaily, insightDailyCells, insightSpan, insightSpanCells, requestFeedback, requests } from "../schema";
 import { dayStart, iso, RATING_SUM, scopeWhere, serviceFlags, tehranDay, UNRESOLVED_DEADLINE, type InsightScope } from "./insight";
-import { byKind, spansWhere, staleDays } from "./insight-rollup";
+import { staleDays } from "./insight-rollup";
+import { byKind, spansWhere } from "./insight-spans";
 
 const count = (w: SQL) => sql<number>`(count(*) filter (where ${w}))::int`;
 
