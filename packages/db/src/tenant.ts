@@ -28,14 +28,35 @@ export interface TenantOptions {
 export function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tx) => Promise<T>, options: TenantOptions = {}): Promise<T> {
   // A malformed id can belong to no city: answer as for another city's id.
   if (!isUuid(tenantId)) return Promise.reject(notFound());
+  const settings = options.cachedPlans ? TENANT_SETTINGS_CACHED_PLANS : TENANT_SETTINGS;
   return db.orm.transaction(async (tx) => {
-    await tx.execute(
-      options.cachedPlans
-        ? sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${tenantId}, true), set_config('plan_cache_mode', 'auto', true)`
-        : sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${tenantId}, true)`,
-    );
-    return fn(tx);
+    if (db.kind === "pglite") {
+      await clientOf<PgliteClient>(tx).query(settings, [tenantId]);
+      return fn(tx);
+    }
+    // Pipelined (docs/decisions/034): the settings are handed to the connection now, before fn
+    // has issued anything, so they run first and fn's first statements travel in the same round
+    // trip behind them. Were they to fail, so would everything after them (no tenant: no rows).
+    const setting = clientOf<PostgresJsClient>(tx).unsafe(settings, [tenantId]).execute();
+    const [, out] = await Promise.all([setting, fn(tx)]);
+    return out;
   });
+}
+
+const TENANT_SETTINGS = "select set_config('role', 'app_user', true), set_config('app.tenant_id', $1, true)";
+const TENANT_SETTINGS_CACHED_PLANS = "select set_config('role', 'app_user', true), set_config('app.tenant_id', $1, true), set_config('plan_cache_mode', 'auto', true)";
+
+/** postgres.js's transaction: `unsafe(...).execute()` hands the statement to the connection after one microtask, which no statement issued later can overtake. */
+interface PostgresJsClient {
+  unsafe(text: string, params: unknown[]): { execute(): Promise<unknown> };
+}
+interface PgliteClient {
+  query(text: string, params: unknown[]): Promise<unknown>;
+}
+
+/** The driver's transaction under drizzle's. */
+function clientOf<C>(tx: Tx): C {
+  return (tx as unknown as { session: { client: C } }).session.client;
 }
 
 /**
