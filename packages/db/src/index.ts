@@ -1,5 +1,5 @@
 export { createDatabase, type Database, type DatabaseOptions, type Tx } from "./client";
-export { withTenant, withoutTenant, withPlatform, withNewTenant, isUuid, type TenantOptions } from "./tenant";
+export { withTenant, withoutTenant, withPlatform, withNewTenant, commitBehind, isUuid, type TenantOptions } from "./tenant";
 export { runMigrations } from "./migrate";
 export { JOB_QUEUES, JOB_SCHEDULES, JOB_SCHEMA, jobQueueConnection, type JobQueueName } from "./job-queues";
 export { assertRuntimeRoleSafe } from "./safety";

@@ -3,11 +3,12 @@ import { once } from "node:events";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "./client";
-import { withTenant, withoutTenant } from "./tenant";
+import { commitBehind, withTenant, withoutTenant } from "./tenant";
 import { createTestDb, type TestDb } from "./testing";
 import { findTenantBySlug } from "./queries/tenants";
 import { configVersion, findRequestByIdempotencyKey } from "./queries/requests";
 import { categories } from "./schema";
+import { eq } from "drizzle-orm";
 
 /**
  * withTenant pipelines its settings with the transaction's first statements
@@ -121,5 +122,69 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("round trips on Postgres (docs/d
     const [setting] = await lookup();
     expect(rowsOf<{ tenant: string }>(setting)[0]!.tenant).toBe(tehran); // the lookups ran as the city
     expect(proxy.writes.length - before).toBe(2);
+  });
+
+  it("with commitBehind, BEGIN, the settings, the statements and COMMIT go in one write", async () => {
+    const lookup = () =>
+      withTenant(db, tehran, (tx) => {
+        const p = Promise.all([tx.execute(sql`select current_setting('app.tenant_id') as tenant`), findRequestByIdempotencyKey(tx, { tenantId: tehran, key: "no-such-key" })]);
+        commitBehind(tx);
+        return p;
+      });
+    await lookup();
+    await lookup();
+    const before = proxy.writes.length;
+    const [setting] = await lookup();
+    expect(rowsOf<{ tenant: string }>(setting)[0]!.tenant).toBe(tehran);
+    expect(proxy.writes.length - before).toBe(1);
+  });
+});
+
+describe("commitBehind: COMMIT right behind the last statements", () => {
+  const labelOf = async (city: string, id: string) =>
+    (await withTenant(t.db, city, (tx) => tx.select({ descriptionEn: categories.descriptionEn }).from(categories).where(eq(categories.id, id))))[0]?.descriptionEn ?? null;
+  let categoryId: string;
+  beforeAll(async () => {
+    const rows = await t.owner.query<{ id: string }>("select id from categories where tenant_id = $1 limit 1", [tehran]);
+    categoryId = rows[0]!.id;
+  });
+
+  it("what was issued before it is committed, as the city", async () => {
+    const out = await withTenant(t.db, tehran, (tx) => {
+      const written = tx.update(categories).set({ descriptionEn: "pipelined-1" }).where(eq(categories.id, categoryId)).returning({ id: categories.id });
+      const p = Promise.all([written]);
+      commitBehind(tx);
+      return p;
+    });
+    expect(out[0]).toHaveLength(1);
+    expect(await labelOf(tehran, categoryId)).toBe("pipelined-1");
+    // another city's transaction can neither see nor change the row
+    expect(await labelOf(shiraz, categoryId)).toBeNull();
+  });
+
+  it("a failed statement before it rolls everything back and is the error reported", async () => {
+    await expect(
+      withTenant(t.db, tehran, (tx) => {
+        const p = Promise.all([
+          tx.update(categories).set({ descriptionEn: "pipelined-2" }).where(eq(categories.id, categoryId)).then(() => null),
+          tx.execute(sql`select 1/0`),
+        ]);
+        commitBehind(tx);
+        return p;
+      }),
+    ).rejects.toSatisfy((e: Error) => /division by zero/.test(String((e.cause as Error | undefined)?.message ?? e.message)));
+    expect(await labelOf(tehran, categoryId)).toBe("pipelined-1");
+  });
+
+  it.runIf(!!process.env.TEST_DATABASE_URL)("on Postgres a statement issued after waiting is refused: it would run outside the transaction", async () => {
+    await expect(
+      withTenant(t.db, tehran, async (tx) => {
+        const first = tx.execute(sql`select 1`);
+        commitBehind(tx);
+        await first;
+        await tx.update(categories).set({ descriptionEn: "pipelined-3" }).where(eq(categories.id, categoryId));
+      }),
+    ).rejects.toSatisfy((e: Error) => /TRANSACTION_COMMITTING|issued after commitNow/.test(String((e.cause as { code?: string } | undefined)?.code ?? "") + String((e.cause as Error | undefined)?.message ?? e.message)));
+    expect(await labelOf(tehran, categoryId)).toBe("pipelined-1");
   });
 });

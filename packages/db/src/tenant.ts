@@ -104,3 +104,14 @@ export function withNewTenant<T>(
     return { tenantId, result };
   });
 }
+
+/**
+ * The statements issued so far are the transaction's last: on Postgres its COMMIT goes out now,
+ * right behind them, instead of after their answers (one round trip less, docs/decisions/034).
+ * If one of them fails, Postgres rolls back and the transaction fails with that error. After
+ * this, fn may only await what it issued: a new statement is refused, and nothing else in fn
+ * may throw, as the commit may already be done. On PGlite the commit comes at the end as usual.
+ */
+export function commitBehind(tx: Tx): void {
+  clientOf<{ commitNow?: () => void }>(tx).commitNow?.();
+}

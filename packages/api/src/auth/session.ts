@@ -6,6 +6,7 @@ import {
   type PlatformRole,
 } from "@city137/core";
 import {
+  commitBehind,
   deletePlatformSession,
   deleteStaffSession,
   findPlatformSession,
@@ -47,26 +48,30 @@ export async function resolveSession(db: Database, token: string | null, now: Da
   const tokenHash = hashSecret(parsed.secret);
   if (parsed.kind === "city") {
     const { tenantId } = parsed;
-    // Key lookups only: the session's statement may keep its plan (docs/decisions/024).
-    return withTenant(db, tenantId, async (tx) => {
-      const s = await findStaffSession(tx, { tenantId, tokenHash });
-      if (!s) return null;
-      if (sessionExpired(s, now) || !s.staff.active) {
-        await deleteStaffSession(tx, { tenantId, sessionId: s.id });
-        return null;
-      }
-      if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-        await touchStaffSession(tx, { tenantId, sessionId: s.id, at: now });
-      }
-      const { active: _active, ...user } = s.staff;
-      return {
-        kind: "city" as const,
-        sessionId: s.id,
-        tenantId,
-        city: s.city,
-        user: { ...user, unitIds: s.unitIds },
-      };
+    // Key lookups only: the session's statement may keep its plan (docs/decisions/024). A read
+    // alone, so its COMMIT follows it in the same round trip (docs/decisions/034); the rare
+    // removal or touch afterwards is a transaction of its own.
+    const s = await withTenant(db, tenantId, (tx) => {
+      const found = findStaffSession(tx, { tenantId, tokenHash });
+      commitBehind(tx);
+      return found;
     }, { cachedPlans: true });
+    if (!s) return null;
+    if (sessionExpired(s, now) || !s.staff.active) {
+      await withTenant(db, tenantId, (tx) => deleteStaffSession(tx, { tenantId, sessionId: s.id }));
+      return null;
+    }
+    if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await withTenant(db, tenantId, (tx) => touchStaffSession(tx, { tenantId, sessionId: s.id, at: now }), { cachedPlans: true });
+    }
+    const { active: _active, ...user } = s.staff;
+    return {
+      kind: "city" as const,
+      sessionId: s.id,
+      tenantId,
+      city: s.city,
+      user: { ...user, unitIds: s.unitIds },
+    };
   }
   return withPlatform(db, async (tx) => {
     const s = await findPlatformSession(tx, { tokenHash });

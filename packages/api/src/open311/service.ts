@@ -267,11 +267,9 @@ export async function createRequest(deps: Open311Deps, city: PublicTenant, form:
       // A retry just after a window boundary finds the first message under the previous window's key.
       const earlier = await findRequestByIdempotencyKey(tx, { tenantId: city.id, key: previousKey });
       if (earlier) return { request: earlier, replayed: true };
-      const registered = await registerRequest(tx, intake, input);
-      if (!registered.replayed) {
-        await insertOpen311Request(tx, { tenantId: city.id, requestId: registered.request.id, apiKeyId: key.id, ...extra, at: now });
-      }
-      return registered;
+      return registerRequest(tx, intake, input, {
+        alsoWrite: (wtx, requestId) => insertOpen311Request(wtx, { tenantId: city.id, requestId, apiKeyId: key.id, ...extra, at: now }),
+      });
     }, INTAKE_PLANS);
   let result: Awaited<ReturnType<typeof register>>;
   try {

@@ -36,8 +36,8 @@ export async function submitFromPortal(ctx: Context, input: PortalSubmitInput) {
         districtId: input.districtId,
         citizen: { name: input.name, mobile: input.mobile, nationalId: null, locale: input.locale, recognitionConsent: input.recognitionConsent },
       };
-      const out = await registerRequest(tx, intake, request);
-      if (!out.replayed && qr && !qr.revokedAt) await countQrUse(tx, { tenantId: city.id, id: qr.id, what: "message" });
+      const countUse = qr && !qr.revokedAt ? () => countQrUse(tx, { tenantId: city.id, id: qr.id, what: "message" }) : undefined;
+      const out = await registerRequest(tx, intake, request, { alsoWrite: countUse });
       return { ...out, uploadToken: signLink(settings.signingSecret, "upload", out.request.id), trackToken: signLink(settings.signingSecret, "track", out.request.id) };
     }, INTAKE_PLANS);
   let result;

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { AppError, checkAttributes, normalizePersian, route, trackingCode } from "@city137/core";
-import { enqueueOutbox, findRequestByIdempotencyKey, getDirectSession, giveRecognitionConsent, insertRegistration, insertRegistrationEvents, type Tx } from "@city137/db";
+import { commitBehind, enqueueOutbox, findRequestByIdempotencyKey, getDirectSession, giveRecognitionConsent, insertRegistration, insertRegistrationEvents, type Tx } from "@city137/db";
 import type { CreateRequestInput } from "@city137/validators";
 import { configCacheFor, type CityConfig } from "../../config/city-config-cache";
 import type { DistrictIndexCache } from "../../config/district-index-cache";
@@ -29,14 +29,26 @@ export function bodyHash(input: CreateRequestInput): string {
   return createHash("sha256").update(JSON.stringify(body)).digest("hex");
 }
 
+export interface RegisterOptions {
+  /**
+   * The caller's own rows about a new message (not a replay), issued with its inserts: one
+   * statement, or several issued at once — nothing may be issued after waiting for an answer.
+   */
+  alsoWrite?: (tx: Tx, requestId: string) => Promise<unknown>;
+}
+
 /**
  * Registers one citizen message: checks it against the city's configuration,
  * places it (district and region from the point, or chosen by hand), routes
  * it with the published tree, sets its deadline, writes its first timeline
  * entries and the citizen's SMS to the outbox, all in the caller's single
  * transaction. The answer is sent only after that transaction commits.
+ *
+ * A new message is the transaction's last step: its COMMIT goes out right
+ * behind the inserts (docs/decisions/034), so the caller writes its own rows
+ * through `alsoWrite` and issues nothing afterwards.
  */
-export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateRequestInput) {
+export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateRequestInput, options: RegisterOptions = {}) {
   const { tenantId } = ctx;
   const hash = bodyHash(input);
   // Both questions in one round trip (statements on one connection are pipelined in order).
@@ -78,7 +90,7 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
   const id = randomUUID();
   const code = trackingCode(tenantId, seq);
   const mobile = input.citizen.mobile;
-  const [request] = await Promise.all([
+  const written = Promise.all([
     // Every column given (null where there is no value): the statements are built once per process (docs/decisions/028).
     insertRegistration(tx, {
       tenantId,
@@ -139,11 +151,14 @@ export async function registerRequest(tx: Tx, ctx: IntakeContext, input: CreateR
           payload: { requestId: id, trackingCode: code, mobile, locale: input.citizen.locale ?? null },
         })
       : null,
+    mobile && input.citizen.name && input.citizen.recognitionConsent
+      ? giveRecognitionConsent(tx, { tenantId, mobile, name: input.citizen.name, at: ctx.now, requestId: id })
+      : null,
+    options.alsoWrite?.(tx, id) ?? null,
   ]);
-  // After the pipelined inserts (their order is kept by one code path, docs/decisions/028); rare, so one more round trip.
-  if (mobile && input.citizen.name && input.citizen.recognitionConsent) {
-    await giveRecognitionConsent(tx, { tenantId, mobile, name: input.citizen.name, at: ctx.now, requestId: id });
-  }
+  // Those were the transaction's last statements: its COMMIT follows them in the same round trip (docs/decisions/034).
+  commitBehind(tx);
+  const [request] = await written;
   return { request, replayed: false };
 }
 
