@@ -17,6 +17,15 @@ import { build } from "esbuild";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 
+/**
+ * How node runs the bundle (the `start` script, and bench's API host). The old-generation
+ * ceiling keeps resident memory under load near 200 MiB instead of ~300: the live heap is
+ * ~45 MB after a full collection, but with no ceiling V8 lets garbage grow to ~140 MB before
+ * collecting (docs/decisions/035). A ceiling the live heap reached would end the process, so
+ * raise it if a city's configuration ever grows by that much.
+ */
+export const RUNTIME_FLAGS = ["--enable-source-maps", "--max-old-space-size=192"];
+
 export async function bundleApi({ entry = `${here}src/main.ts`, outfile = `${here}dist/main.mjs` } = {}) {
   await build({
     entryPoints: [entry],

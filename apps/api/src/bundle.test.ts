@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEMO_PASSWORD } from "@city137/db";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundleApi } from "../bundle.mjs";
+import { readFileSync } from "node:fs";
+import { RUNTIME_FLAGS, bundleApi } from "../bundle.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "city137-bundle-"));
 let child: ChildProcess | undefined;
@@ -26,7 +27,7 @@ describe("the production bundle (docs/decisions/023)", () => {
   it("starts on plain node, migrates and seeds the embedded database, and signs an operator in", async () => {
     const outfile = await bundleApi({ outfile: join(dir, "main.mjs") });
     const port = await freePort();
-    child = spawn(process.execPath, ["--enable-source-maps", outfile], {
+    child = spawn(process.execPath, [...RUNTIME_FLAGS, outfile], {
       env: { ...process.env, NODE_OPTIONS: "", PORT: String(port), PGLITE_DIR: join(dir, "pglite"), JOBS: "off", LOG_LEVEL: "warn" },
       stdio: ["ignore", "ignore", "pipe"],
     });
@@ -55,4 +56,10 @@ describe("the production bundle (docs/decisions/023)", () => {
     });
     expect(wrong.status).toBe(401);
   }, 90_000);
+
+  it("is started in production with the same flags (the heap ceiling of docs/decisions/035)", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { start: string } };
+    expect(pkg.scripts.start).toBe(`node bundle.mjs && node ${RUNTIME_FLAGS.join(" ")} dist/main.mjs`);
+    expect(RUNTIME_FLAGS.some((f) => /^--max-old-space-size=\d+$/.test(f))).toBe(true);
+  });
 });
