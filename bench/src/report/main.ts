@@ -57,7 +57,17 @@ if (intake) {
     if (x.apiPeakRssMiB) row(`bench:intake${label}, API memory`, "peak resident memory under load", "≤ 300 MB", `${x.apiPeakRssMiB} MiB ${x.apiPeakRssMiB * 1.048576 <= 300 ? "✓" : "✗"}`);
   };
   saturation("", intake);
-  // The same machine and load shortly before docs/decisions/028 (statements built once).
+  // 200/s again and again in one run (`--rates 200,200,200,200`): how often the target holds on this machine.
+  const repeated = load("intake-200-repeated");
+  if (repeated) {
+    const runs = repeated.api.openLoop.filter((a: Json) => a.targetRate === 200);
+    const met = runs.filter((a: Json) => targets[200]!(a)[1]).length;
+    row(`bench:intake, open loop 200/s, ${runs.length} runs in a row`, "API: p50 / p95 ms of each run", "p50 ≤ 10 ms, p95 ≤ 50 ms, no errors",
+      `${runs.map((a: Json) => `${ms(a.latencyMs.p50)} / ${ms(a.latencyMs.p95)}${a.errors ? ` (${a.errors} errors)` : ""}`).join("; ")}: ${met} of ${runs.length} ✓ (${day(repeated.date)})`);
+  }
+  // The same machine before docs/decisions/034 (transactions pipelined, and the heap ceiling of 035), and before 028 (statements built once).
+  const before034 = load("intake-before-034");
+  if (before034) saturation(" (before ADR 034)", before034);
   const before = load("intake-before-028");
   if (before) saturation(" (before ADR 028)", before);
 }
