@@ -48,7 +48,8 @@ describe("outbox relay", () => {
   it("retries a failing row with backoff, then stops after the last attempt and lists it as a dead letter", async () => {
     const key = await put(t.tehran, "sms.broken");
     const { seen, dispatcher } = recorder(["sms.broken"]);
-    const created = new Date();
+    // Postgres keeps the row's microseconds, a Date only milliseconds: a millisecond on, the row is due.
+    const created = new Date(Date.now() + 1);
     const relay = (now: Date) => relayOutbox(t.db, { tenantId: t.tehran, dispatcher, now, maxAttempts: 4, retryBaseMs: 60_000 });
 
     expect(await relay(created)).toEqual({ sent: 0, failed: 1, dead: 0 });
