@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEMO_PASSWORD } from "@city137/db";
 import { afterAll, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
 import { RUNTIME_FLAGS, bundleApi } from "../bundle.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "city137-bundle-"));

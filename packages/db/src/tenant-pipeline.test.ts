@@ -1,6 +1,6 @@
 import net from "node:net";
 import { once } from "node:events";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "./client";
 import { commitBehind, withTenant, withoutTenant } from "./tenant";
@@ -8,7 +8,6 @@ import { createTestDb, type TestDb } from "./testing";
 import { findTenantBySlug } from "./queries/tenants";
 import { configVersion, findRequestByIdempotencyKey } from "./queries/requests";
 import { categories } from "./schema";
-import { eq } from "drizzle-orm";
 
 /**
  * withTenant pipelines its settings with the transaction's first statements
@@ -141,7 +140,7 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("round trips on Postgres (docs/d
 });
 
 describe("commitBehind: COMMIT right behind the last statements", () => {
-  const labelOf = async (city: string, id: string) =>
+  const descriptionOf = async (city: string, id: string) =>
     (await withTenant(t.db, city, (tx) => tx.select({ descriptionEn: categories.descriptionEn }).from(categories).where(eq(categories.id, id))))[0]?.descriptionEn ?? null;
   let categoryId: string;
   beforeAll(async () => {
@@ -157,9 +156,9 @@ describe("commitBehind: COMMIT right behind the last statements", () => {
       return p;
     });
     expect(out[0]).toHaveLength(1);
-    expect(await labelOf(tehran, categoryId)).toBe("pipelined-1");
+    expect(await descriptionOf(tehran, categoryId)).toBe("pipelined-1");
     // another city's transaction can neither see nor change the row
-    expect(await labelOf(shiraz, categoryId)).toBeNull();
+    expect(await descriptionOf(shiraz, categoryId)).toBeNull();
   });
 
   it("a failed statement before it rolls everything back and is the error reported", async () => {
@@ -173,7 +172,7 @@ describe("commitBehind: COMMIT right behind the last statements", () => {
         return p;
       }),
     ).rejects.toSatisfy((e: Error) => /division by zero/.test(String((e.cause as Error | undefined)?.message ?? e.message)));
-    expect(await labelOf(tehran, categoryId)).toBe("pipelined-1");
+    expect(await descriptionOf(tehran, categoryId)).toBe("pipelined-1");
   });
 
   it.runIf(!!process.env.TEST_DATABASE_URL)("on Postgres a statement issued after waiting is refused: it would run outside the transaction", async () => {
@@ -185,6 +184,6 @@ describe("commitBehind: COMMIT right behind the last statements", () => {
         await tx.update(categories).set({ descriptionEn: "pipelined-3" }).where(eq(categories.id, categoryId));
       }),
     ).rejects.toSatisfy((e: Error) => /TRANSACTION_COMMITTING|issued after commitNow/.test(String((e.cause as { code?: string } | undefined)?.code ?? "") + String((e.cause as Error | undefined)?.message ?? e.message)));
-    expect(await labelOf(tehran, categoryId)).toBe("pipelined-1");
+    expect(await descriptionOf(tehran, categoryId)).toBe("pipelined-1");
   });
 });

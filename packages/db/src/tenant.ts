@@ -44,7 +44,7 @@ export function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tx) => Pr
 }
 
 const TENANT_SETTINGS = "select set_config('role', 'app_user', true), set_config('app.tenant_id', $1, true)";
-const TENANT_SETTINGS_CACHED_PLANS = "select set_config('role', 'app_user', true), set_config('app.tenant_id', $1, true), set_config('plan_cache_mode', 'auto', true)";
+const TENANT_SETTINGS_CACHED_PLANS = `${TENANT_SETTINGS}, set_config('plan_cache_mode', 'auto', true)`;
 
 /** postgres.js's transaction: `unsafe(...).execute()` hands the statement to the connection after one microtask, which no statement issued later can overtake. */
 interface PostgresJsClient {
